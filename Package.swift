@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "foiapipe",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "foiapipe", targets: ["foiapipe"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C libraries
+        .systemLibrary(
+            name: "CPoppler", pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]),
+        .systemLibrary(
+            name: "CTesseract", pkgConfig: "tesseract",
+            providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
+
+        // Stages
+        .target(name: "FoiaCore", dependencies: ["CPoppler"]),
+        .target(name: "Rules", dependencies: ["FoiaCore", "Yams"]),
+        .target(name: "Extraction", dependencies: ["FoiaCore", "Rules", "CPoppler", "CTesseract"]),
+        .target(name: "Output", dependencies: ["FoiaCore"]),
+        .target(name: "Batch", dependencies: ["FoiaCore", "Rules", "Extraction", "Output"]),
+
+        // CLI
+        .executableTarget(
+            name: "foiapipe",
+            dependencies: [
+                "Batch", "Rules", "FoiaCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // Test support
+        .target(name: "FoiaTestSupport", dependencies: ["FoiaCore"], path: "Tests/FoiaTestSupport"),
+
+        // Tests
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Rules", "FoiaTestSupport"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "FoiaTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["FoiaTestSupport"]),
+    ]
+)

@@ -1,0 +1,190 @@
+import Dispatch
+import FoiaCore
+import Foundation
+import Rules
+import Synchronization
+
+/// Extracts many documents with a fixed number of workers and hands them on in input order.
+///
+/// Pages of all documents are spread over `jobs` worker threads, each with its own
+/// tesseract engine and poppler handles. Finished documents are passed to `sink` one at a
+/// time, strictly in input order, so output is deterministic whatever the timing. Memory is
+/// bounded by the job count: a worker renders one page at a time, and no new document is
+/// opened while more than `windowPages` pages wait to be handed on.
+public struct Extractor: Sendable {
+    public var config: ExtractionConfig
+    public var jobs: Int
+    public var wordList: WordList
+    public var windowPages: Int
+
+    public init(config: ExtractionConfig, jobs: Int, wordList: WordList, windowPages: Int = 2048) {
+        self.config = config
+        self.jobs = max(1, jobs)
+        self.wordList = wordList
+        self.windowPages = windowPages
+    }
+
+    /// Runs the extraction; `sink` is called once per document, in order, never concurrently.
+    public func run(_ inputs: [InputDocument], sink: @escaping @Sendable (ExtractedDocument) -> Void) {
+        if jobs > 1 { setenv("OMP_THREAD_LIMIT", "1", 0) }
+        let schedule = Schedule(inputs: inputs, windowPages: windowPages)
+        let config = self.config
+        let wordList = self.wordList
+        DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+            let context = WorkerContext(config: config, wordList: wordList)
+            while let task = schedule.next() {
+                switch task {
+                case .open(let index):
+                    let input = inputs[index]
+                    let sha = sha256Hex(ofFile: input.path) ?? ""
+                    do throws(DocumentError) {
+                        let doc = try context.document(at: input.path)
+                        schedule.opened(index, sha256: sha, pageCount: doc.pageCount)
+                    } catch {
+                        schedule.failed(index, sha256: sha, error: error)
+                    }
+                case .page(let index, let number):
+                    let result: Result<PageText, DocumentError>
+                    do throws(DocumentError) {
+                        let doc = try context.document(at: inputs[index].path)
+                        result = .success(try PageExtractor.extract(document: doc, number: number, context: context))
+                    } catch {
+                        result = .failure(error)
+                    }
+                    schedule.finished(index, page: number, result: result)
+                }
+                schedule.flush(sink)
+            }
+        }
+        schedule.flush(sink)
+    }
+}
+
+/// The shared work list: which document to open next, which page to read, what is done.
+final class Schedule: Sendable {
+    enum Task {
+        case open(Int)
+        case page(Int, Int)
+    }
+
+    private struct Pending {
+        var sha256 = ""
+        var pageCount = 0
+        var nextPage = 1
+        var done = 0
+        var pages: [Int: PageText] = [:]
+        var errors: [Int: DocumentError] = [:]
+        var failure: DocumentError?
+        var isOpen = false
+        var isComplete: Bool { failure != nil || (isOpen && done == pageCount) }
+    }
+
+    private struct State {
+        var nextToOpen = 0
+        var opening = 0
+        var pending: [Int: Pending] = [:]
+        var nextToEmit = 0
+        var emitting = false
+        var heldPages = 0
+    }
+
+    private let inputs: [InputDocument]
+    private let windowPages: Int
+    private let state = Mutex(State())
+
+    init(inputs: [InputDocument], windowPages: Int) {
+        self.inputs = inputs
+        self.windowPages = windowPages
+    }
+
+    /// The next thing to do, waiting while others open documents or the window is full; nil when all is done.
+    func next() -> Task? {
+        while true {
+            let decision: Task?? = state.withLock { s in
+                // Pages of the earliest open document first: it is the one the sink waits for.
+                for index in s.nextToEmit..<s.nextToOpen {
+                    guard var p = s.pending[index], p.isOpen, p.failure == nil, p.nextPage <= p.pageCount else {
+                        continue
+                    }
+                    let number = p.nextPage
+                    p.nextPage += 1
+                    s.pending[index] = p
+                    return .some(.page(index, number))
+                }
+                if s.nextToOpen < inputs.count && s.heldPages < windowPages && s.opening < 2 {
+                    let index = s.nextToOpen
+                    s.nextToOpen += 1
+                    s.opening += 1
+                    s.pending[index] = Pending()
+                    return .some(.open(index))
+                }
+                if s.nextToOpen >= inputs.count && s.opening == 0 && s.pending.values.allSatisfy({ $0.nextPage > $0.pageCount || $0.failure != nil }) {
+                    return .some(nil)
+                }
+                return nil
+            }
+            switch decision {
+            case .some(let task): return task
+            case .none: usleep(1000)
+            }
+        }
+    }
+
+    func opened(_ index: Int, sha256: String, pageCount: Int) {
+        state.withLock { s in
+            s.opening -= 1
+            s.pending[index]?.sha256 = sha256
+            s.pending[index]?.pageCount = pageCount
+            s.pending[index]?.isOpen = true
+            s.heldPages += pageCount
+        }
+    }
+
+    func failed(_ index: Int, sha256: String, error: DocumentError) {
+        state.withLock { s in
+            s.opening -= 1
+            s.pending[index]?.sha256 = sha256
+            s.pending[index]?.failure = error
+        }
+    }
+
+    func finished(_ index: Int, page: Int, result: Result<PageText, DocumentError>) {
+        state.withLock { s in
+            switch result {
+            case .success(let text): s.pending[index]?.pages[page] = text
+            case .failure(let error): s.pending[index]?.errors[page] = error
+            }
+            s.pending[index]?.done += 1
+        }
+    }
+
+    /// Hands completed documents to the sink in input order; only one thread does so at a time.
+    func flush(_ sink: (ExtractedDocument) -> Void) {
+        while true {
+            let ready: ExtractedDocument? = state.withLock { s in
+                guard !s.emitting, let p = s.pending[s.nextToEmit], p.isComplete else { return nil }
+                let index = s.nextToEmit
+                s.pending[index] = nil
+                s.nextToEmit += 1
+                s.emitting = true
+                s.heldPages -= p.isOpen ? p.pageCount : 0
+                let pages = (p.isOpen ? Array(1...max(1, p.pageCount)) : []).compactMap { p.pages[$0] }
+                let errors = p.errors.keys.sorted().compactMap { p.errors[$0] }
+                return ExtractedDocument(
+                    input: inputs[index], sha256: p.sha256, pages: pages, errors: errors, failure: p.failure)
+            }
+            guard let doc = ready else { return }
+            sink(doc)
+            state.withLock { $0.emitting = false }
+        }
+    }
+}
+
+extension Extractor {
+    /// Extracts the given documents and returns them in order; for tests and small batches.
+    public func extractAll(_ inputs: [InputDocument]) -> [ExtractedDocument] {
+        let collected = Mutex<[ExtractedDocument]>([])
+        run(inputs) { doc in collected.withLock { $0.append(doc) } }
+        return collected.withLock { $0 }
+    }
+}

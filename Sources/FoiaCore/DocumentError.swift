@@ -1,0 +1,44 @@
+/// The stage a document failed in; the `stage` field of `errors.jsonl`.
+public enum StageName: String, Sendable, Codable {
+    case extract
+    case segment
+    case redact
+    case classify
+    case write
+}
+
+/// A failure confined to one document: it is written to `errors.jsonl` and the batch goes on.
+///
+/// `message` says what happened and what the user can do about it, in one line, because it
+/// is what a data editor reads in `errors.jsonl` at the end of an overnight run.
+public struct DocumentError: Error, Sendable, CustomStringConvertible {
+    public enum Code: String, Sendable {
+        case notFound
+        case unreadable
+        case empty
+        case notPDF
+        case encrypted
+        case damaged
+        case pageFailed
+        case ocrFailed
+        case writeFailed
+    }
+
+    public var code: Code
+    public var stage: StageName
+    public var message: String
+    /// The underlying library's own text (poppler's GError message, errno text), if any.
+    public var cause: String?
+
+    public init(_ code: Code, stage: StageName, _ message: String, cause: String? = nil) {
+        self.code = code
+        self.stage = stage
+        self.message = message
+        self.cause = cause
+    }
+
+    public var description: String {
+        if let cause, !cause.isEmpty { return "\(message) (\(cause))" }
+        return message
+    }
+}

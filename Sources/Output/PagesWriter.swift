@@ -1,0 +1,49 @@
+import FoiaCore
+
+/// The private per-page record (`private/pages.jsonl`): unredacted, never published.
+public enum PageRecord {
+    public static func json(document: ExtractedDocument, page: PageText) -> String {
+        var j = JSONText()
+        j.beginObject()
+        j.field("path", document.input.relativePath)
+        j.field("sha256", document.sha256)
+        j.field("page", page.number)
+        j.field("source", page.source.rawValue)
+        j.field("ocr_reason", page.decision.reason)
+        j.key("confidence")
+        j.number(page.confidence, decimals: 1)
+        j.key("width")
+        j.number(page.width)
+        j.key("height")
+        j.number(page.height)
+        j.field("rotation", page.scanRotation)
+        j.field("text", page.text)
+        j.key("words")
+        j.beginArray()
+        for w in page.words {
+            j.beginArray()
+            j.string(w.text)
+            j.number(w.box.x0, decimals: 1)
+            j.number(w.box.y0, decimals: 1)
+            j.number(w.box.x1, decimals: 1)
+            j.number(w.box.y1, decimals: 1)
+            j.number(w.confidence, decimals: 0)
+            j.endArray()
+        }
+        j.endArray()
+        j.endObject()
+        return j.text
+    }
+
+    /// One `errors.jsonl` line, as the contract fixes it: path, stage, error.
+    public static func errorJSON(path: String, error: DocumentError) -> String {
+        var j = JSONText()
+        j.beginObject()
+        j.field("path", path)
+        j.field("stage", error.stage.rawValue)
+        j.field("error", error.description)
+        j.field("code", error.code.rawValue)
+        j.endObject()
+        return j.text
+    }
+}

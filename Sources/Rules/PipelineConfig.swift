@@ -1,0 +1,93 @@
+import FoiaCore
+import Foundation
+import Yams
+
+/// The extraction stage's settings (`extraction:` in the pipeline file).
+public struct ExtractionConfig: Sendable, Hashable {
+    /// Force OCR on or off, or let each page decide.
+    public var ocr: OCRPolicy = .auto
+    /// Render resolution for OCR; tesseract is trained on text of about 10–12 px x-height,
+    /// which 300 dpi gives for 10–12 pt print.
+    public var dpi: Int = 300
+    /// Tesseract language(s), as `eng` or `eng+spa`.
+    public var language: String = "eng"
+    /// A word list, one word a line, used to judge whether a text layer reads as language.
+    public var dictionary: String = "/usr/share/dict/words"
+    /// Share of dictionary words below which a text layer with no scan under it is glyph garbage.
+    public var minDictionaryRatio: Double = 0.5
+    /// A page needing more pixels than this at `dpi` is rendered at a lower resolution.
+    public var maxRenderPixels: Int = 80_000_000
+
+    public init() {}
+}
+
+/// A loaded, validated pipeline file.
+public struct PipelineConfig: Sendable {
+    /// Where the pipeline was loaded from, for messages.
+    public var path: String
+    public var extraction = ExtractionConfig()
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    public static let supportedVersion = 1
+
+    /// Loads and validates a pipeline file, collecting every problem before failing.
+    public static func load(path: String) throws(RuleError) -> PipelineConfig {
+        let reader = ConfigReader(file: path)
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw RuleError([RuleProblem(file: path, line: nil, key: "", message: "cannot read the pipeline file")])
+        }
+        var config = PipelineConfig(path: path)
+        guard let root = reader.compose(text) else { throw RuleError(reader.problems) }
+        let top = reader.mapping(root, "", allowed: ["version", "extraction"])
+        reader.checkVersion(top, supported: supportedVersion, root: root)
+        if let node = top["extraction"] {
+            config.extraction = readExtraction(node, reader: reader)
+        }
+        if !reader.problems.isEmpty { throw RuleError(reader.problems) }
+        return config
+    }
+
+    private static func readExtraction(_ node: Node, reader: ConfigReader) -> ExtractionConfig {
+        var c = ExtractionConfig()
+        let e = reader.mapping(
+            node, "extraction",
+            allowed: ["ocr", "dpi", "language", "dictionary", "min_dictionary_ratio", "max_render_pixels"])
+        if let v = reader.choice(e["ocr"], "extraction.ocr", as: OCRPolicy.self) { c.ocr = v }
+        if let v = reader.int(e["dpi"], "extraction.dpi", in: 72...600) { c.dpi = v }
+        if let v = reader.string(e["language"], "extraction.language") {
+            if v.isEmpty || v.contains(where: { !($0.isLetter || $0 == "+" || $0 == "_") }) {
+                reader.report(e["language"], "extraction.language", "expected tesseract language codes such as 'eng'")
+            } else {
+                c.language = v
+            }
+        }
+        if let v = reader.string(e["dictionary"], "extraction.dictionary") {
+            let resolved = resolve(v, relativeTo: reader.file)
+            if FileManager.default.isReadableFile(atPath: resolved) {
+                c.dictionary = resolved
+            } else {
+                reader.report(e["dictionary"], "extraction.dictionary", "cannot read word list '\(v)'")
+            }
+        }
+        if let v = reader.double(e["min_dictionary_ratio"], "extraction.min_dictionary_ratio", in: 0...1) {
+            c.minDictionaryRatio = v
+        }
+        if let v = reader.int(e["max_render_pixels"], "extraction.max_render_pixels", in: 1_000_000...1_000_000_000) {
+            c.maxRenderPixels = v
+        }
+        return c
+    }
+
+    /// Paths in a pipeline file are relative to the file, so a pipeline folder can be moved whole.
+    static func resolve(_ path: String, relativeTo file: String) -> String {
+        if path.hasPrefix("/") { return path }
+        let dir = URL(fileURLWithPath: file).deletingLastPathComponent()
+        return dir.appendingPathComponent(path).standardizedFileURL.path
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Batch
+import FoiaCore
+import Foundation
+import Rules
+
+/// Exit statuses fixed by the contract.
+enum Status {
+    static let allProcessed: Int32 = 0
+    static let someFailed: Int32 = 1
+    static let usage: Int32 = 2
+}
+
+struct Foiapipe: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "foiapipe",
+        abstract: "Turn a released public-records PDF dump into redacted, countable data.",
+        subcommands: [Run.self])
+}
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Process PDFs (files or folders, searched recursively) into an output folder.")
+
+    @Argument(help: "PDF files or folders.")
+    var inputs: [String]
+
+    @Option(name: .long, help: "Output folder.")
+    var out: String
+
+    @Option(name: .long, help: "Pipeline file (default: Pipelines/default.yaml).")
+    var pipeline: String?
+
+    @Option(name: .long, help: "Parallel workers (default: number of cores).")
+    var jobs: Int?
+
+    @Flag(name: .long, help: "No summary on stderr.")
+    var quiet = false
+
+    func run() throws {
+        let pipelinePath = pipeline ?? DefaultPipeline.path()
+        let config: PipelineConfig
+        do {
+            config = try PipelineConfig.load(path: pipelinePath)
+        } catch {
+            fail("foiapipe: invalid pipeline\n\(error)")
+        }
+        let documents: [InputDocument]
+        do {
+            documents = try InputWalker.documents(inputs)
+        } catch {
+            fail("foiapipe: \(error)")
+        }
+        let jobs = max(1, self.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let summary: RunSummary
+        do {
+            summary = try BatchRunner(pipeline: config, jobs: jobs).run(inputs: documents, outputDirectory: out)
+        } catch {
+            fail("foiapipe: \(error)")
+        }
+        if !quiet {
+            let rate = summary.seconds > 0 ? Double(summary.pages) / summary.seconds : 0
+            FileHandle.standardError.write(
+                Data(
+                    ("foiapipe: \(summary.documents) documents, \(summary.pages) pages (\(summary.ocrPages) OCR) in "
+                        + String(format: "%.1f s (%.1f pages/s); %d failed", summary.seconds, rate, summary.failedDocuments)
+                        + (summary.failedDocuments > 0 ? ", see \(out)/errors.jsonl" : "") + "\n").utf8))
+        }
+        if summary.failedDocuments > 0 { throw ExitCode(Status.someFailed) }
+    }
+
+    private func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        Foundation.exit(Status.usage)
+    }
+}
+
+/// Finds `Pipelines/default.yaml`: beside the repository the binary was built in, or from
+/// `FOIAPIPE_PIPELINES`, or in the current folder.
+enum DefaultPipeline {
+    static func path() -> String {
+        let fm = FileManager.default
+        if let env = ProcessInfo.processInfo.environment["FOIAPIPE_PIPELINES"] {
+            return env + "/default.yaml"
+        }
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            let candidate = dir.appendingPathComponent("Pipelines/default.yaml").path
+            if fm.fileExists(atPath: candidate) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return fm.currentDirectoryPath + "/Pipelines/default.yaml"
+    }
+}
+
+/// Tesseract parallelises inside a page with OpenMP, which reads `OMP_THREAD_LIMIT` when the
+/// library loads, before `main`. foiapipe already runs one page per core, and OpenMP's
+/// threads would fight its workers for the cores, so the process re-executes itself once
+/// with the limit set, unless the user chose a limit.
+func limitOpenMPThreads() {
+    guard getenv("OMP_THREAD_LIMIT") == nil else { return }
+    setenv("OMP_THREAD_LIMIT", "1", 1)
+    let args = CommandLine.arguments.map { strdup($0) } + [nil]
+    execv("/proc/self/exe", args)
+    // execv returns only on failure: carry on with OpenMP's own threads.
+}
+
+limitOpenMPThreads()
+Foiapipe.main()
