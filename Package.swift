@@ -26,12 +26,13 @@ let package = Package(
         .target(name: "Extraction", dependencies: ["FoiaCore", "Rules", "CPoppler", "CTesseract"]),
         .target(name: "Output", dependencies: ["FoiaCore"]),
         .target(name: "Batch", dependencies: ["FoiaCore", "Rules", "Extraction", "Output"]),
+        .target(name: "Evaluation", dependencies: ["FoiaCore", "Output"]),
 
         // CLI
         .executableTarget(
             name: "foiapipe",
             dependencies: [
-                "Batch", "Rules", "FoiaCore",
+                "Batch", "Rules", "FoiaCore", "Evaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -42,5 +43,6 @@ let package = Package(
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Rules", "FoiaTestSupport"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "FoiaTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FoiaTestSupport"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "FoiaTestSupport"]),
     ]
 )

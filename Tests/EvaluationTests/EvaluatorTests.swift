@@ -1,0 +1,4 @@
+import Evaluation
+import Testing
+
+@Suite struct EvaluatorTests {}

@@ -1,0 +1,182 @@
+import Extraction
+import FoiaCore
+import FoiaTestSupport
+import Foundation
+import Rules
+import Testing
+
+/// One extractor for the suite: loading the word list is the slow part.
+let sharedWordList: WordList = (try? WordList.load(path: ExtractionConfig().dictionary)) ?? WordList(words: [])
+
+func extract(_ name: String, ocr: OCRPolicy = .auto, jobs: Int = 2) -> ExtractedDocument {
+    var config = ExtractionConfig()
+    config.ocr = ocr
+    let extractor = Extractor(config: config, jobs: jobs, wordList: sharedWordList)
+    let input = InputDocument(path: Fixtures.path(name), relativePath: name)
+    return extractor.extractAll([input])[0]
+}
+
+@Suite struct TextLayerTests {
+    @Test func textLayerWordsMatchThePrintedText() throws {
+        let doc = extract("text_layer_email.pdf")
+        #expect(doc.failure == nil)
+        #expect(doc.pages.count == 2)
+        let truth = try Fixtures.truth("text_layer_email.pdf").components(separatedBy: "\u{0C}")
+        for (page, expected) in zip(doc.pages, truth) {
+            #expect(page.source == .text)
+            #expect(wordErrorRate(reference: expected, hypothesis: page.text) == 0, "page \(page.number)")
+        }
+    }
+
+    @Test func wordBoxesAreOnThePageInPoints() throws {
+        let doc = extract("text_layer_email.pdf")
+        let page = try #require(doc.pages.first)
+        #expect(abs(page.width - 612) < 1 && abs(page.height - 792) < 1)
+        for w in page.words {
+            #expect(w.box.x0 >= 0 && w.box.x1 <= page.width && w.box.y0 >= 0 && w.box.y1 <= page.height)
+            #expect(w.box.width > 0 && w.box.height > 4 && w.box.height < 40, "\(w.text) \(w.box)")
+        }
+        // Reading order is top to bottom: the first line is above the last.
+        let first = try #require(page.words.first)
+        let last = try #require(page.words.last)
+        #expect(first.box.y0 < last.box.y0)
+    }
+
+    @Test func headerLabelsStayOnTheLineOfTheirValues() throws {
+        let doc = extract("text_layer_email.pdf")
+        let lines = (doc.pages.first?.text ?? "").split(separator: "\n")
+        let from = try #require(lines.first { $0.hasPrefix("From:") })
+        #expect(from.count > "From:".count + 3, "value on the same line as the label: \(from)")
+        #expect(lines.contains { $0.hasPrefix("Subject:") && $0.count > 10 })
+    }
+
+    @Test func rotatedPageReadsUprightWithDisplayedSize() throws {
+        let doc = extract("rotated_page_text.pdf")
+        let page = try #require(doc.pages.first)
+        #expect(page.source == .text)
+        #expect(page.width > page.height, "a /Rotate 90 portrait page is displayed landscape")
+        let truth = try Fixtures.truth("rotated_page_text.pdf")
+        #expect(wordErrorRate(reference: truth, hypothesis: page.text) == 0)
+    }
+}
+
+@Suite struct OCRDecisionTests {
+    @Test(arguments: [
+        ("text_layer_email.pdf", PageSource.text, "reads well"),
+        ("scanned_no_text_layer.pdf", .ocr, "no text layer"),
+        ("scanned_with_bates_stamp.pdf", .ocr, "stamp"),
+        ("scanned_with_poor_ocr_layer.pdf", .ocr, "earlier OCR layer"),
+        ("scanned_with_good_ocr_layer.pdf", .text, "reads well"),
+        ("glyph_garbage_text.pdf", .ocr, "unreadable"),
+    ])
+    func ocrIsChosenExactlyWhereNeeded(name: String, source: PageSource, reason: String) throws {
+        let doc = extract(name)
+        #expect(doc.failure == nil)
+        let page = try #require(doc.pages.first)
+        #expect(page.source == source, "\(name): \(page.decision.reason)")
+        #expect(page.decision.reason.contains(reason), "\(name): \(page.decision.reason)")
+    }
+
+    @Test func mixedFileDecidesPerPage() throws {
+        let doc = extract("mixed_text_and_scan.pdf")
+        #expect(doc.pages.map(\.source) == [.text, .ocr])
+    }
+
+    @Test func pipelineCanForceOrForbidOCR() throws {
+        let forced = extract("text_layer_email.pdf", ocr: .always)
+        #expect(forced.pages.allSatisfy { $0.source == .ocr })
+        let forbidden = extract("scanned_no_text_layer.pdf", ocr: .never)
+        #expect(forbidden.pages.allSatisfy { $0.source == .text && $0.words.isEmpty })
+    }
+
+    @Test func deciderReasonsAreTheDocumentedOnes() {
+        let decider = OCRDecider(policy: .auto, minDictionaryRatio: 0.5)
+        let empty = TextQuality(text: "", wordList: sharedWordList)
+        #expect(decider.decide(quality: empty) { 0 }.action == .ocr)
+        let garbage = TextQuality(text: String(repeating: "\u{E001}\u{E002}\u{E003} ", count: 50), wordList: sharedWordList)
+        #expect(decider.decide(quality: garbage) { 0 }.reason.contains("private-use"))
+        let prose = TextQuality(
+            text: String(repeating: "The officer wrote to the agency about the meeting on Monday. ", count: 5),
+            wordList: sharedWordList)
+        #expect(decider.decide(quality: prose) { Issue.record("image check not needed"); return 1 }.action == .useTextLayer)
+    }
+}
+
+@Suite struct OCRTests {
+    @Test func scannedPageWordErrorRateIsAtMostFivePercent() throws {
+        let doc = extract("scanned_no_text_layer.pdf")
+        let page = try #require(doc.pages.first)
+        #expect(page.source == .ocr)
+        let truth = try Fixtures.truth("scanned_no_text_layer.pdf")
+        let wer = wordErrorRate(reference: truth, hypothesis: page.text)
+        #expect(wer <= 0.05, "WER \(wer)")
+        #expect(page.confidence > 70)
+        #expect(page.words.allSatisfy { $0.confidence >= 0 && $0.confidence <= 100 })
+    }
+
+    @Test func ocrWordBoxesLandWhereTheWordsArePrinted() throws {
+        let ocr = extract("mixed_text_and_scan.pdf")
+        let page = try #require(ocr.pages.last)
+        #expect(page.source == .ocr)
+        for w in page.words {
+            #expect(w.box.x0 >= 0 && w.box.x1 <= page.width + 1 && w.box.y1 <= page.height + 1)
+        }
+        // Lines run top to bottom in reading order.
+        let ys = page.words.filter(\.endsLine).map(\.box.y0)
+        #expect(ys == ys.sorted() || zip(ys, ys.dropFirst()).filter { $0 > $1 + 5 }.isEmpty)
+    }
+
+    @Test(arguments: [("scanned_rotated_90.pdf", 90), ("scanned_rotated_180.pdf", 180)])
+    func turnedScansAreReadUpright(name: String, degrees: Int) throws {
+        let doc = extract(name)
+        let page = try #require(doc.pages.first)
+        #expect(page.source == .ocr)
+        #expect(page.scanRotation != 0)
+        let truth = try Fixtures.truth(name)
+        let wer = wordErrorRate(reference: truth, hypothesis: page.text)
+        #expect(wer <= 0.1, "\(name): WER \(wer), rotation \(page.scanRotation)")
+    }
+
+    @Test func outputIsTheSameWithOneOrTwoWorkers() throws {
+        let one = extract("mixed_text_and_scan.pdf", jobs: 1)
+        let two = extract("mixed_text_and_scan.pdf", jobs: 2)
+        #expect(one.pages.map(\.text) == two.pages.map(\.text))
+    }
+}
+
+@Suite struct BadInputTests {
+    @Test(arguments: [
+        ("not_a_pdf.pdf", DocumentError.Code.notPDF, "not a PDF"),
+        ("empty.pdf", .empty, "empty"),
+        ("truncated.pdf", .damaged, "truncated"),
+        ("corrupt_xref.pdf", .damaged, "damaged"),
+        ("encrypted.pdf", .encrypted, "encrypted"),
+    ])
+    func badFilesFailWithAClearMessage(name: String, code: DocumentError.Code, words: String) throws {
+        let doc = extract(name)
+        let failure = try #require(doc.failure, "\(name) should fail")
+        #expect(failure.code == code, "\(name): \(failure)")
+        #expect(failure.stage == .extract)
+        #expect(failure.description.contains(words), "\(name): \(failure)")
+        #expect(!failure.description.contains("\n"))
+    }
+
+    @Test func aPageThatFailsIsNamedAndTheRestIsRead() throws {
+        let doc = extract("render_fails.pdf")
+        #expect(doc.failure == nil)
+        let error = try #require(doc.errors.first, "the broken page is reported")
+        #expect(error.code == .pageFailed)
+        #expect(error.description.contains("page"))
+    }
+
+    @Test func oneBadFileDoesNotStopTheOthers() throws {
+        var config = ExtractionConfig()
+        config.ocr = .never
+        let extractor = Extractor(config: config, jobs: 2, wordList: sharedWordList)
+        let names = ["empty.pdf", "text_layer_email.pdf", "not_a_pdf.pdf", "rotated_page_text.pdf"]
+        let docs = extractor.extractAll(names.map { InputDocument(path: Fixtures.path($0), relativePath: $0) })
+        #expect(docs.map(\.input.relativePath) == names)
+        #expect(docs.map { $0.failure == nil } == [false, true, false, true])
+        #expect(docs[1].pages.count == 2)
+    }
+}
