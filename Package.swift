@@ -24,8 +24,9 @@ let package = Package(
         .target(name: "FoiaCore", dependencies: ["CPoppler"]),
         .target(name: "Rules", dependencies: ["FoiaCore", "Yams"]),
         .target(name: "Extraction", dependencies: ["FoiaCore", "Rules", "CPoppler", "CTesseract"]),
+        .target(name: "Segmentation", dependencies: ["FoiaCore", "Rules"]),
         .target(name: "Output", dependencies: ["FoiaCore"]),
-        .target(name: "Batch", dependencies: ["FoiaCore", "Rules", "Extraction", "Output"]),
+        .target(name: "Batch", dependencies: ["FoiaCore", "Rules", "Extraction", "Segmentation", "Output"]),
         .target(name: "Evaluation", dependencies: ["FoiaCore", "Output"]),
 
         // CLI
@@ -41,6 +42,7 @@ let package = Package(
 
         // Tests
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Rules", "FoiaTestSupport"]),
+        .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Extraction", "Rules", "FoiaTestSupport"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "FoiaTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FoiaTestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "FoiaTestSupport"]),

@@ -3,6 +3,7 @@ import FoiaCore
 import Foundation
 import Output
 import Rules
+import Segmentation
 import Synchronization
 
 /// What a run did, for the exit status and the summary line.
@@ -34,7 +35,10 @@ public struct BatchRunner: Sendable {
         try FileManager.default.createDirectory(atPath: privateDir, withIntermediateDirectories: true)
         let pagesFile = try AtomicFile(path: privateDir + "/pages.jsonl")
         let errorsFile = try AtomicFile(path: outputDirectory + "/errors.jsonl")
-        let files = Files(pages: pagesFile, errors: errorsFile)
+        let communicationsFile = try AtomicFile(path: privateDir + "/communications.jsonl")
+        let files = Files(
+            pages: pagesFile, errors: errorsFile, communications: communicationsFile,
+            segmenter: Segmenter(config: pipeline.segmentation))
         let summary = Mutex(RunSummary())
         let writeError = Mutex<String?>(nil)
 
@@ -55,9 +59,11 @@ public struct BatchRunner: Sendable {
         if let message = writeError.withLock({ $0 }) {
             pagesFile.discard()
             errorsFile.discard()
+            communicationsFile.discard()
             throw UsageError("cannot write output: \(message)")
         }
         try pagesFile.commit()
+        try communicationsFile.commit()
         try errorsFile.commit()
         var result = summary.withLock { $0 }
         result.seconds = Date().timeIntervalSince(start)
@@ -71,10 +77,15 @@ private final class Files: @unchecked Sendable {
     // sharing these handles safe.
     let pages: AtomicFile
     let errors: AtomicFile
+    let communications: AtomicFile
+    let segmenter: Segmenter
+    let duplicates = DuplicateIndex()
 
-    init(pages: AtomicFile, errors: AtomicFile) {
+    init(pages: AtomicFile, errors: AtomicFile, communications: AtomicFile, segmenter: Segmenter) {
         self.pages = pages
         self.errors = errors
+        self.communications = communications
+        self.segmenter = segmenter
     }
 
     func write(_ doc: ExtractedDocument) throws {
@@ -87,6 +98,11 @@ private final class Files: @unchecked Sendable {
         }
         for page in doc.pages {
             try pages.writeLine(PageRecord.json(document: doc, page: page))
+        }
+        var records = segmenter.segment(doc)
+        duplicates.mark(&records)
+        for c in records {
+            try communications.writeLine(CommunicationRecord.json(c))
         }
     }
 }

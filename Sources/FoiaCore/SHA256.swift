@@ -10,12 +10,30 @@ public func sha256Hex(ofFile path: String) -> String? {
     guard let sum = g_checksum_new(G_CHECKSUM_SHA256) else { return nil }
     defer { g_checksum_free(sum) }
     while true {
-        guard let chunk = try? fh.read(upToCount: 1 << 20) else { return nil }
-        if chunk.isEmpty { break }
+        let chunk: Data
+        do {
+            // nil at the end of the file on Linux, empty Data elsewhere.
+            guard let c = try fh.read(upToCount: 1 << 20), !c.isEmpty else { break }
+            chunk = c
+        } catch {
+            return nil
+        }
         chunk.withUnsafeBytes { raw in
             g_checksum_update(sum, raw.bindMemory(to: guchar.self).baseAddress, gssize(raw.count))
         }
     }
     guard let hex = g_checksum_get_string(sum) else { return nil }
+    return String(cString: hex)
+}
+
+/// Hex SHA-256 of a string's UTF-8 bytes.
+public func sha256Hex(of text: String) -> String {
+    guard let sum = g_checksum_new(G_CHECKSUM_SHA256) else { return "" }
+    defer { g_checksum_free(sum) }
+    var bytes = Array(text.utf8)
+    bytes.withUnsafeMutableBufferPointer { buf in
+        g_checksum_update(sum, buf.baseAddress, gssize(buf.count))
+    }
+    guard let hex = g_checksum_get_string(sum) else { return "" }
     return String(cString: hex)
 }

@@ -80,7 +80,7 @@ public struct JSONText {
         bool(b)
     }
 
-    public mutating func field(_ k: String, strings: [String]) {
+    public mutating func field(strings k: String, _ strings: [String]) {
         key(k)
         beginArray()
         for s in strings { string(s) }

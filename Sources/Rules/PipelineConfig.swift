@@ -21,11 +21,29 @@ public struct ExtractionConfig: Sendable, Hashable {
     public init() {}
 }
 
+/// The segmentation stage's settings (`segmentation:` in the pipeline file).
+public struct SegmentationConfig: Sendable, Hashable {
+    /// Zone of the printed times, for their ISO 8601 offset (daylight saving included).
+    public var timeZone = "America/New_York"
+    /// Extra header labels, by field (`from`, `sent`, `to`, `cc`, `bcc`, `subject`,
+    /// `attachments`, `importance`), for printouts in other languages or mail clients.
+    public var extraLabels: [String: [String]] = [:]
+    /// Regular expressions for lines that are page furniture (stamps, banners), removed from bodies.
+    public var furniture: [String] = []
+    /// Regular expressions finding Bates numbers on a page; group 1 if present, else the match.
+    public var bates: [String] = []
+
+    public init() {}
+
+    public static let fields = ["from", "sent", "to", "cc", "bcc", "subject", "attachments", "importance"]
+}
+
 /// A loaded, validated pipeline file.
 public struct PipelineConfig: Sendable {
     /// Where the pipeline was loaded from, for messages.
     public var path: String
     public var extraction = ExtractionConfig()
+    public var segmentation = SegmentationConfig()
 
     public init(path: String) {
         self.path = path
@@ -44,13 +62,52 @@ public struct PipelineConfig: Sendable {
         }
         var config = PipelineConfig(path: path)
         guard let root = reader.compose(text) else { throw RuleError(reader.problems) }
-        let top = reader.mapping(root, "", allowed: ["version", "extraction"])
+        let top = reader.mapping(root, "", allowed: ["version", "extraction", "segmentation"])
         reader.checkVersion(top, supported: supportedVersion, root: root)
         if let node = top["extraction"] {
             config.extraction = readExtraction(node, reader: reader)
         }
+        if let node = top["segmentation"] {
+            config.segmentation = readSegmentation(node, reader: reader)
+        }
         if !reader.problems.isEmpty { throw RuleError(reader.problems) }
         return config
+    }
+
+    private static func readSegmentation(_ node: Node, reader: ConfigReader) -> SegmentationConfig {
+        var c = SegmentationConfig()
+        let e = reader.mapping(node, "segmentation", allowed: ["time_zone", "header_labels", "furniture", "bates"])
+        if let v = reader.string(e["time_zone"], "segmentation.time_zone") {
+            if TimeZone(identifier: v) == nil {
+                reader.report(e["time_zone"], "segmentation.time_zone", "unknown time zone '\(v)' (e.g. America/New_York)")
+            } else {
+                c.timeZone = v
+            }
+        }
+        if let labels = e["header_labels"] {
+            let m = reader.mapping(labels, "segmentation.header_labels", allowed: Set(SegmentationConfig.fields))
+            for (field, list) in m {
+                c.extraLabels[field] = reader.strings(list, "segmentation.header_labels.\(field)")
+            }
+        }
+        c.furniture = regexes(e["furniture"], "segmentation.furniture", reader: reader)
+        c.bates = regexes(e["bates"], "segmentation.bates", reader: reader)
+        return c
+    }
+
+    /// Reads a list of regular expressions, reporting each one that does not compile.
+    static func regexes(_ node: Node?, _ path: String, reader: ConfigReader) -> [String] {
+        var out: [String] = []
+        for (i, item) in reader.sequence(node, path).enumerated() {
+            guard let pattern = reader.string(item, "\(path)[\(i)]") else { continue }
+            do {
+                _ = try NSRegularExpression(pattern: pattern)
+                out.append(pattern)
+            } catch {
+                reader.report(item, "\(path)[\(i)]", "invalid regular expression '\(pattern)'")
+            }
+        }
+        return out
     }
 
     private static func readExtraction(_ node: Node, reader: ConfigReader) -> ExtractionConfig {

@@ -1,0 +1,137 @@
+import FoiaCore
+import Foundation
+
+/// A run of header lines (`From:` … `Subject:`) found among a document's content lines.
+struct HeaderBlock: Sendable {
+    /// Indices into the content lines: the first header line and one past the last.
+    var start: Int
+    var end: Int
+    var fields: [HeaderField: String]
+    /// True when the sender is written Outlook's quoting way, `Name [mailto:addr]`.
+    var hasMailto: Bool
+
+    var isMessageHeader: Bool {
+        let has = { (f: HeaderField) in self.fields[f] != nil }
+        return (has(.from) && (has(.sent) || has(.to) || has(.subject))) || (has(.sent) && has(.subject) && has(.to))
+    }
+}
+
+/// Reads header blocks, joining the wrapped lines of long To / Cc lists.
+struct HeaderBlockReader: Sendable {
+    let labels: HeaderLabels
+
+    /// The block starting at `start`, or nil when the line there is not a header line.
+    func block(at start: Int, in lines: [PrintedLine]) -> HeaderBlock? {
+        guard let first = labels.parse(lines[start].text) else { return nil }
+        var fields: [HeaderField: String] = [first.field: first.value]
+        var last = first.field
+        var i = start + 1
+        var sawSubject = first.field == .subject
+        while i < lines.count {
+            let line = lines[i]
+            if line.isFurniture {
+                i += 1
+                continue
+            }
+            if let next = labels.parse(line.text) {
+                // A second From: starts another block.
+                if fields[next.field] != nil && next.field == .from { break }
+                if fields[next.field] == nil { fields[next.field] = next.value }
+                last = next.field
+                if next.field == .subject { sawSubject = true }
+                i += 1
+                continue
+            }
+            if isContinuation(line.trimmed, of: last, value: fields[last] ?? "", sawSubject: sawSubject) {
+                fields[last] = (fields[last] ?? "") + " " + line.trimmed
+                i += 1
+                continue
+            }
+            break
+        }
+        let from = fields[.from] ?? ""
+        // Outlook writes quoted senders as `Name [mailto:addr]` or `Name [addr]`; top-level never.
+        let quotedStyle =
+            from.range(of: "mailto:", options: .caseInsensitive) != nil
+            || (from.contains("[") && from.contains("@"))
+        return HeaderBlock(start: start, end: i, fields: fields, hasMailto: quotedStyle)
+    }
+
+    /// A wrapped address list continues on lines with `;`, `@` or `Last, First` names.
+    private func isContinuation(_ text: String, of field: HeaderField, value: String, sawSubject: Bool) -> Bool {
+        guard !text.isEmpty else { return false }
+        switch field {
+        case .to, .cc, .bcc, .attachments:
+            let trimmedValue = value.trimmingCharacters(in: .whitespaces)
+            if trimmedValue.hasSuffix(";") || trimmedValue.hasSuffix(",") { return true }
+            if text.contains(";") || (text.contains("@") && !text.contains(" ")) { return true }
+            if text.contains("@") && text.split(separator: " ").count <= 6 { return true }
+            return false
+        case .from:
+            // `From: Name` wrapped before `<address>` or `[mailto:…]`.
+            return text.hasPrefix("<") || text.lowercased().hasPrefix("[mailto:")
+        case .subject:
+            return false
+        default:
+            return false
+        }
+    }
+}
+
+/// Turns a block's raw fields into the contract's header.
+struct HeaderNormaliser: Sendable {
+    let dates: SentDateParser
+
+    func header(_ block: HeaderBlock) -> MessageHeader {
+        var h = MessageHeader()
+        h.from = clean(block.fields[.from]).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:|")) }
+        h.to = AddressList.split(block.fields[.to])
+        h.cc = AddressList.split(block.fields[.cc])
+        h.bcc = AddressList.split(block.fields[.bcc])
+        h.subject = clean(block.fields[.subject])
+        h.attachments = AddressList.splitAttachments(block.fields[.attachments])
+        h.importance = clean(block.fields[.importance])
+        if let sent = clean(block.fields[.sent]) {
+            h.sentAsPrinted = sent
+            h.sent = dates.normalise(sent)
+        }
+        return h
+    }
+
+    func quoted(_ block: HeaderBlock) -> QuotedHeader {
+        let h = header(block)
+        return QuotedHeader(from: h.from, sent: h.sent, subject: h.subject)
+    }
+
+    private func clean(_ s: String?) -> String? {
+        guard let s else { return nil }
+        let collapsed = s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            .trimmingCharacters(in: CharacterSet(charactersIn: " |"))
+        return collapsed.isEmpty ? nil : collapsed
+    }
+}
+
+/// Splits printed address lists into entries.
+enum AddressList {
+    /// Outlook separates entries with `;`, so `Last, First <a@b>` keeps its comma. Lists with
+    /// no `;` are split at commas only where each part holds its own address.
+    static func split(_ value: String?) -> [String] {
+        guard let value else { return [] }
+        let v = value.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if v.isEmpty { return [] }
+        if v.contains(";") { return v.split(separator: ";").map(trim).filter { !$0.isEmpty } }
+        let parts = v.split(separator: ",").map(trim).filter { !$0.isEmpty }
+        if parts.count > 1 && parts.allSatisfy({ $0.contains("@") }) { return parts }
+        return [v]
+    }
+
+    static func splitAttachments(_ value: String?) -> [String] {
+        guard let value else { return [] }
+        let v = value.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if v.isEmpty { return [] }
+        let sep: Character = v.contains(";") ? ";" : ","
+        return v.split(separator: sep).map(trim).filter { !$0.isEmpty }
+    }
+
+    private static func trim(_ s: Substring) -> String { s.trimmingCharacters(in: .whitespaces) }
+}

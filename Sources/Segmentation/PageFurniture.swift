@@ -1,0 +1,119 @@
+import Foundation
+
+/// Finds the lines that belong to the page rather than the message: Bates numbers, page
+/// numbers, court filing stamps, FOIA banners and lines repeated at the top or foot of pages.
+///
+/// Only the page margins are searched (the first two and last four lines), because the same
+/// words inside a message body are the message's own.
+struct PageFurniture: Sendable {
+    var furniturePatterns: [String]
+    var batesPatterns: [String]
+
+    static let margin = (top: 2, bottom: 4)
+
+    static let pageNumber = #"^\s*(?:page\s*)?[-–]?\s*(\d{1,3})\s*[-–]?\s*(?:of\s+\d{1,3})?\s*$"#
+    static let courtStamp = #"^\s*case\s+\S+\s+document\s+[\w-]+\s+filed\s+\S+\s+page\s+\d+\s+of\s+\d+"#
+
+    /// Marks furniture lines in place and returns, per page, the Bates number and the page
+    /// number of the printout printed in its margin.
+    func mark(_ lines: inout [PrintedLine], pageCount: Int) -> (bates: [Int: String], printoutPage: [Int: Int]) {
+        var bates: [Int: String] = [:]
+        var printoutPage: [Int: Int] = [:]
+        var byPage: [Int: [Int]] = [:]
+        for (i, l) in lines.enumerated() where !l.trimmed.isEmpty { byPage[l.page, default: []].append(i) }
+
+        // Lines repeated in the margins of many pages, digits folded (running headers and footers).
+        var seen: [String: Set<Int>] = [:]
+        for (page, idx) in byPage {
+            for i in marginIndices(idx) { seen[PageFurniture.shape(lines[i].trimmed), default: []].insert(page) }
+        }
+        let repeatThreshold = max(3, Int(Double(byPage.count) * 0.3))
+
+        for (page, idx) in byPage {
+            // The most specific pattern wins ("Bates No. 000391" over a bare prefix and number).
+            var best: (rank: Int, value: String)?
+            let bottom = Set(idx.suffix(PageFurniture.margin.bottom))
+            for i in marginIndices(idx) {
+                let text = lines[i].trimmed
+                guard let b = findBates(text) else { continue }
+                // A bare prefix-and-number on top of a page is more often an inventory or case
+                // number in the text; there it must be most of its line.
+                if b.rank > 0 && !bottom.contains(i) && Double(b.value.count) < 0.6 * Double(text.count) { continue }
+                lines[i].isFurniture = true
+                if best == nil || b.rank < (best?.rank ?? Int.max) { best = b }
+            }
+            if let best { bates[page] = best.value }
+            for i in marginIndices(idx) where !lines[i].isFurniture {
+                let text = lines[i].trimmed
+                let lower = text.lowercased()
+                if let m = firstMatch(PageFurniture.pageNumber, lower) {
+                    lines[i].isFurniture = true
+                    if let n = Int(m[1]), printoutPage[page] == nil { printoutPage[page] = n }
+                    continue
+                }
+                if firstMatch(PageFurniture.courtStamp, lower) != nil || matchesFurniture(text) {
+                    lines[i].isFurniture = true
+                    continue
+                }
+                if (seen[PageFurniture.shape(text)]?.count ?? 0) >= repeatThreshold && !looksLikeHeaderOrName(text) {
+                    lines[i].isFurniture = true
+                }
+            }
+            // Configured banners anywhere on the page (FOIA stamps can sit mid-page on scans).
+            for i in idx where !lines[i].isFurniture && matchesFurniture(lines[i].trimmed) {
+                lines[i].isFurniture = true
+            }
+        }
+        return (bates, printoutPage)
+    }
+
+    private func marginIndices(_ idx: [Int]) -> [Int] {
+        let top = idx.prefix(PageFurniture.margin.top)
+        let bottom = idx.suffix(PageFurniture.margin.bottom)
+        var out = Array(top)
+        for i in bottom where !out.contains(i) { out.append(i) }
+        return out
+    }
+
+    /// The Bates number on a margin line and the rank of the pattern that found it.
+    func findBates(_ text: String) -> (rank: Int, value: String)? {
+        for (rank, pattern) in batesPatterns.enumerated() {
+            guard let m = firstMatchCaseSensitive(pattern, text) else { continue }
+            let value = (m.count > 1 && !m[1].isEmpty ? m[1] : m[0]).trimmingCharacters(in: .whitespaces)
+            // A phone number, a date or a state and ZIP code ("AR 72201") is not a Bates number.
+            let digits = value.filter(\.isNumber).count
+            if digits >= 5 && firstMatchCaseSensitive(#"^[A-Z]{2}[ ,]+\d{5}(-\d{4})?$"#, value) == nil {
+                return (rank, value)
+            }
+        }
+        return nil
+    }
+
+    private func matchesFurniture(_ text: String) -> Bool {
+        furniturePatterns.contains { RegexCache.shared.regex($0, caseInsensitive: true)?.firstMatch(
+            in: text, range: NSRange(text.startIndex..., in: text)) != nil }
+    }
+
+    /// A header line or a short name line repeats on every printout's first page; it is content.
+    private func looksLikeHeaderOrName(_ text: String) -> Bool {
+        if text.contains(":") { return true }
+        let words = text.split(separator: " ")
+        return words.count <= 5 && text.contains(",")
+    }
+
+    static func shape(_ s: String) -> String {
+        var out = ""
+        for c in s.lowercased() where !c.isWhitespace { out.append(c.isNumber ? "#" : c) }
+        return out
+    }
+}
+
+func firstMatchCaseSensitive(_ pattern: String, _ text: String) -> [String]? {
+    guard let re = RegexCache.shared.regex(pattern),
+        let m = re.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
+    else { return nil }
+    return (0..<m.numberOfRanges).map { i in
+        guard let r = Range(m.range(at: i), in: text) else { return "" }
+        return String(text[r])
+    }
+}

@@ -1,0 +1,301 @@
+import FoiaCore
+import Foundation
+import Rules
+
+/// Splits a document's pages into communications: one per top-level printed message, with
+/// the pages that follow it, and a `document` communication for pages before the first one.
+///
+/// A header block starts a top-level message when
+/// - the mailbox owner's name line stands above it (first line of a page, or set larger than
+///   the text around it when two short messages share a page), or
+/// - it is the first thing on a page, the page is not numbered as a later page of a printout,
+///   the previous page did not end on a quote separator, and the sender is not written the
+///   quoting way (`Name [mailto:…]`).
+/// Every other header block is a quoted or forwarded message inside the current one. The
+/// stage is pure: it reads `ExtractedDocument` and touches no files.
+public struct Segmenter: Sendable {
+    let labels: HeaderLabels
+    let blocks: HeaderBlockReader
+    let normaliser: HeaderNormaliser
+    let furniture: PageFurniture
+
+    public init(config: SegmentationConfig) {
+        labels = HeaderLabels(extra: config.extraLabels)
+        blocks = HeaderBlockReader(labels: labels)
+        normaliser = HeaderNormaliser(dates: SentDateParser(timeZone: config.timeZone))
+        furniture = PageFurniture(furniturePatterns: config.furniture, batesPatterns: config.bates)
+    }
+
+    public func segment(_ doc: ExtractedDocument) -> [Communication] {
+        var all: [PrintedLine] = []
+        for page in doc.pages { all += PrintedLine.lines(of: page) }
+        let (bates, printoutPage) = furniture.mark(&all, pageCount: doc.pages.count)
+        let content = all.filter { !$0.isFurniture && !$0.trimmed.isEmpty }
+        let pageNumbers = doc.pages.map(\.number)
+        let lastPage = pageNumbers.last ?? 1
+        let ocrPages = Set(doc.pages.filter { $0.source == .ocr }.map(\.number))
+        let pageHeights = medianHeights(content)
+        let owners = ownerNames(content)
+
+        // Header blocks, and how each could start a message.
+        var found: [(block: HeaderBlock, start: StartKind)] = []
+        var i = 0
+        while i < content.count {
+            guard let block = blocks.block(at: i, in: content), block.isMessageHeader || isSubjectOnlyPrintout(i, content)
+            else {
+                i += 1
+                continue
+            }
+            found.append(
+                (block, startKind(of: block, in: content, printoutPage: printoutPage, heights: pageHeights, owners: owners)))
+            i = max(block.end, i + 1)
+        }
+        // A dump printed with the owner's name line on top of each printout marks every
+        // message that way; there, a header block at the top of a page without it is a quoted
+        // message that happens to start a page. Dumps printed without owner lines fall back to
+        // "a header on top of a page starts a message".
+        let ownerStyle = found.contains { if case .ownerLine(_, atPageTop: true) = $0.start { return true } else { return false } }
+        var topLevel: [(block: HeaderBlock, topLevelStart: Int?)] = found.map { f in
+            switch f.start {
+            case .ownerLine(let line, _): return (f.block, line)
+            case .pageTop(let line): return (f.block, ownerStyle ? nil : line)
+            case .quoted: return (f.block, nil)
+            }
+        }
+        // The first message of a file starts it even when nothing marks it as a printout.
+        if let firstIndex = topLevel.indices.first, topLevel[firstIndex].topLevelStart == nil,
+            !topLevel[firstIndex].block.hasMailto,
+            !precededBySeparator(topLevel[firstIndex].block.start, content)
+        {
+            topLevel[firstIndex].topLevelStart = topLevel[firstIndex].block.start
+        }
+
+        let starts = topLevel.compactMap { f in f.topLevelStart.map { (line: $0, block: f.block) } }
+        var result: [Communication] = []
+        // Pages before the first message.
+        let firstStart = starts.first?.line ?? content.count
+        if starts.isEmpty || content.isEmpty || content[firstStart].page > (pageNumbers.first ?? 1) || firstStart > 0 {
+            let endPage: Int
+            if let s = starts.first {
+                endPage = isFirstOnPage(s.line, content) ? content[s.line].page - 1 : content[s.line].page
+            } else {
+                endPage = lastPage
+            }
+            let startPage = pageNumbers.first ?? 1
+            if endPage >= startPage {
+                let body = content[0..<firstStart].map(\.trimmed).joined(separator: "\n")
+                result.append(
+                    make(
+                        doc, kind: .document, pages: startPage...endPage, lineStart: 0, header: MessageHeader(),
+                        quoted: [], body: body, bates: bates, ocrPages: ocrPages))
+            }
+        }
+        for (n, s) in starts.enumerated() {
+            let nextLine = n + 1 < starts.count ? starts[n + 1].line : content.count
+            let startPage = content[s.line].page
+            let endPage: Int
+            if n + 1 < starts.count {
+                endPage = isFirstOnPage(nextLine, content) ? content[nextLine].page - 1 : content[nextLine].page
+            } else {
+                endPage = lastPage
+            }
+            let bodyLines = content[min(s.block.end, nextLine)..<nextLine]
+            let quoted = topLevel.filter { $0.topLevelStart == nil && $0.block.start >= s.block.end && $0.block.start < nextLine }
+                .map { normaliser.quoted($0.block) } + wroteLines(bodyLines)
+            let ordered = orderQuoted(quoted, in: bodyLines)
+            result.append(
+                make(
+                    doc, kind: .email, pages: startPage...max(startPage, endPage), lineStart: content[s.line].index,
+                    header: normaliser.header(s.block), quoted: ordered,
+                    body: bodyLines.map(\.trimmed).joined(separator: "\n"), bates: bates, ocrPages: ocrPages))
+        }
+        return result
+    }
+
+    // MARK: - Top-level or quoted
+
+    enum StartKind {
+        /// The owner's name line at `line` stands above the block.
+        case ownerLine(Int, atPageTop: Bool)
+        /// The block is the first thing on its page.
+        case pageTop(Int)
+        case quoted
+    }
+
+    private func startKind(
+        of block: HeaderBlock, in content: [PrintedLine], printoutPage: [Int: Int], heights: [Int: Double],
+        owners: Set<String>
+    ) -> StartKind {
+        if block.hasMailto { return .quoted }
+        let start = block.start
+        if start > 0, isOwnerLine(start - 1, content, heights: heights, owners: owners),
+            !precededBySeparator(start - 1, content)
+        {
+            return .ownerLine(start - 1, atPageTop: isFirstOnPage(start - 1, content))
+        }
+        if isFirstOnPage(start, content) {
+            if let n = printoutPage[content[start].page], n > 1 { return .quoted }
+            if precededBySeparator(start, content) { return .quoted }
+            return .pageTop(start)
+        }
+        return .quoted
+    }
+
+    /// The mailbox owner's name printed above a message.
+    ///
+    /// On top of a page, a short name line over a header block. Inside a page (two short
+    /// messages printed on one page), only a line reading as one of the dump's owner names
+    /// seen on top of pages, or, in dumps with none, a name line set larger than the text
+    /// around it: a signature's name above a quoted header must not start a message.
+    private func isOwnerLine(_ i: Int, _ content: [PrintedLine], heights: [Int: Double], owners: Set<String>) -> Bool {
+        let line = content[i]
+        guard isNameLine(line.trimmed) else { return false }
+        if isFirstOnPage(i, content) { return true }
+        if !owners.isEmpty {
+            let folded = Self.foldName(line.trimmed)
+            return owners.contains { editDistanceAtMost2(folded, $0) }
+        }
+        let median = heights[line.page] ?? line.height
+        return line.height >= median * 1.15
+    }
+
+    /// A display name: two to six words of letters (or one with a comma), no label.
+    private func isNameLine(_ text: String) -> Bool {
+        guard text.count <= 60, labels.parse(text) == nil, !isSeparator(text) else { return false }
+        let words = text.split(separator: " ")
+        guard (1...6).contains(words.count), words.count >= 2 || text.contains(","), text.contains(where: \.isLetter)
+        else { return false }
+        if text.hasSuffix(":") { return false }
+        return text.allSatisfy { $0.isLetter || " ,.-'’()".contains($0) }
+    }
+
+    /// Owner names printed on top of pages above a header block.
+    private func ownerNames(_ content: [PrintedLine]) -> Set<String> {
+        var names = Set<String>()
+        for i in content.indices where isFirstOnPage(i, content) && i + 1 < content.count {
+            guard content[i + 1].page == content[i].page, isNameLine(content[i].trimmed),
+                labels.parse(content[i + 1].text) != nil
+            else { continue }
+            names.insert(Self.foldName(content[i].trimmed))
+        }
+        return names
+    }
+
+    static func foldName(_ s: String) -> String { String(s.lowercased().filter(\.isLetter)) }
+
+    private func editDistanceAtMost2(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        guard abs(a.count - b.count) <= 2 else { return false }
+        let a = Array(a)
+        let b = Array(b)
+        var prev = Array(0...b.count)
+        var cur = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            cur[0] = i
+            for j in 1...max(1, b.count) where !b.isEmpty {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&prev, &cur)
+        }
+        return prev[b.count] <= 2
+    }
+
+    private func isFirstOnPage(_ i: Int, _ content: [PrintedLine]) -> Bool {
+        i == 0 || content[i - 1].page != content[i].page
+    }
+
+    /// True when the content line before `i` opens a quoted or forwarded message.
+    private func precededBySeparator(_ i: Int, _ content: [PrintedLine]) -> Bool {
+        guard i > 0 else { return false }
+        return isSeparator(content[i - 1].trimmed)
+    }
+
+    func isSeparator(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        let letters = lower.filter(\.isLetter)
+        if letters.contains("originalmessage") || letters.contains("originalmessaqe") || letters.contains("forwardedmessage")
+            || letters.hasPrefix("beginforwarded") || letters == "forwardedby" || lower.hasPrefix("-----forwarded")
+        {
+            return true
+        }
+        if lower.hasSuffix("wrote:") || lower.hasSuffix("wrote :") { return true }
+        let rule = text.filter { !$0.isWhitespace }
+        return rule.count >= 8 && rule.allSatisfy { "_-=—–".contains($0) }
+    }
+
+    /// One Chicago printout has only a `Subject:` line (the rest blacked out): a Subject line
+    /// right under an owner line on top of a page starts a printout too.
+    private func isSubjectOnlyPrintout(_ i: Int, _ content: [PrintedLine]) -> Bool {
+        guard i > 0, let parsed = labels.parse(content[i].text), parsed.field == .subject else { return false }
+        return isFirstOnPage(i - 1, content) && i - 1 >= 0 && labels.parse(content[i - 1].text) == nil
+            && content[i - 1].trimmed.split(separator: " ").count <= 6
+            && content[i - 1].trimmed.allSatisfy { $0.isLetter || " ,.-'’".contains($0) }
+    }
+
+    // MARK: - Quoted messages written as a sentence
+
+    /// `On Tue, May 9, 2017 at 3:01 PM, Name <a@b> wrote:`, possibly wrapped over two lines.
+    private func wroteLines(_ lines: ArraySlice<PrintedLine>) -> [QuotedHeader] {
+        var out: [QuotedHeader] = []
+        let arr = Array(lines)
+        for (k, line) in arr.enumerated() {
+            var text = line.trimmed
+            guard text.lowercased().hasPrefix("on ") else { continue }
+            if !text.lowercased().hasSuffix("wrote:"), k + 1 < arr.count, arr[k + 1].trimmed.lowercased().hasSuffix("wrote:") {
+                text += " " + arr[k + 1].trimmed
+            }
+            guard text.lowercased().hasSuffix("wrote:") else { continue }
+            var inner = String(text.dropFirst(3).dropLast(6)).trimmingCharacters(in: .whitespaces)
+            // The sender follows the last comma after the time ("…, 3:01 PM, Name <a@b>").
+            var from: String?
+            if let m = firstMatch(#"(?i)\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{3}\b)?,?\s+(.+)$"#, inner)
+            {
+                from = m[1].trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+                if let r = inner.range(of: m[1], options: .backwards) { inner = String(inner[..<r.lowerBound]) }
+            }
+            out.append(QuotedHeader(from: from, sent: normaliser.dates.normalise(inner), subject: nil))
+        }
+        return out
+    }
+
+    /// Quoted messages in the order they are printed (header blocks and `wrote:` lines mixed).
+    private func orderQuoted(_ quoted: [QuotedHeader], in lines: ArraySlice<PrintedLine>) -> [QuotedHeader] {
+        // Header blocks and wrote-lines were collected separately; order by where their sender
+        // first appears in the body.
+        let body = lines.map(\.trimmed).joined(separator: "\n")
+        return quoted.enumerated().sorted { a, b in
+            let pa = position(of: a.element, in: body) ?? Int.max
+            let pb = position(of: b.element, in: body) ?? Int.max
+            return pa != pb ? pa < pb : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    private func position(of q: QuotedHeader, in body: String) -> Int? {
+        guard let from = q.from, let r = body.range(of: from) else { return nil }
+        return body.distance(from: body.startIndex, to: r.lowerBound)
+    }
+
+    // MARK: - Records
+
+    private func medianHeights(_ content: [PrintedLine]) -> [Int: Double] {
+        var byPage: [Int: [Double]] = [:]
+        for l in content { byPage[l.page, default: []].append(l.height) }
+        return byPage.mapValues { hs in
+            let s = hs.sorted()
+            return s[s.count / 2]
+        }
+    }
+
+    private func make(
+        _ doc: ExtractedDocument, kind: Communication.Kind, pages: ClosedRange<Int>, lineStart: Int,
+        header: MessageHeader, quoted: [QuotedHeader], body: String, bates: [Int: String], ocrPages: Set<Int>
+    ) -> Communication {
+        let batesValues = pages.compactMap { bates[$0] }
+        let id = String(sha256Hex(of: "\(doc.sha256):\(doc.input.relativePath):\(pages.lowerBound):\(lineStart)").prefix(16))
+        return Communication(
+            id: id, kind: kind, path: doc.input.relativePath, sha256: doc.sha256, pageStart: pages.lowerBound,
+            pageEnd: pages.upperBound, lineStart: lineStart, batesStart: batesValues.first, batesEnd: batesValues.last,
+            ocr: pages.contains { ocrPages.contains($0) }, header: header, quoted: quoted, body: body,
+            existingRedactions: ExistingRedactions(), duplicateOf: nil)
+    }
+}

@@ -1,0 +1,222 @@
+import FoiaCore
+import FoiaTestSupport
+import Foundation
+import Rules
+import Segmentation
+import Testing
+
+/// Builds a document from printed lines: each page is a list of lines; a line starting with
+/// `#` is set in a larger font (the owner's name line of an Outlook printout).
+func document(_ pages: [[String]], name: String = "dump.pdf") -> ExtractedDocument {
+    var out: [PageText] = []
+    for (p, lines) in pages.enumerated() {
+        var words: [Word] = []
+        for (i, raw) in lines.enumerated() {
+            let big = raw.hasPrefix("#")
+            let line = big ? String(raw.dropFirst()) : raw
+            let tokens = line.split(separator: " ")
+            let height = big ? 14.0 : 10.0
+            let y = 40.0 + Double(i) * 14
+            for (k, t) in tokens.enumerated() {
+                let x = 72.0 + Double(k) * 40
+                words.append(
+                    Word(text: String(t), box: Box(x0: x, y0: y, x1: x + 35, y1: y + height), endsLine: k == tokens.count - 1))
+            }
+        }
+        out.append(
+            PageText(
+                number: p + 1, width: 612, height: 792, source: .text, decision: .useTextLayer("test"), confidence: 100,
+                text: PageText.joinedText(words), words: words))
+    }
+    return ExtractedDocument(input: InputDocument(path: "/tmp/" + name, relativePath: name), sha256: "abc", pages: out)
+}
+
+let defaultSegmenter: Segmenter = {
+    let config = (try? PipelineConfig.load(path: Fixtures.defaultPipeline))?.segmentation ?? SegmentationConfig()
+    return Segmenter(config: config)
+}()
+
+@Suite struct HeaderDetectionTests {
+    @Test func outlookPrintoutWithOwnerLine() throws {
+        let doc = document([
+            [
+                "#Kelly, Sean", "From: Kelly, Sean", "Sent: Wednesday, May 10, 2017 2:32 PM",
+                "To: Doe, Jane (ICE) <Jane.Doe@ice.dhs.gov>; Smith, John <john.smith@pd.boston.gov>",
+                "Cc: Ortiz, Ana <ana.ortiz@pd.boston.gov>", "Subject: RE: booking tonight", "Attachments: detainer.pdf",
+                "Jane,", "He is in booking now.", "Sean", "BPD-ICE 000123",
+            ]
+        ])
+        let comms = defaultSegmenter.segment(doc)
+        #expect(comms.count == 1)
+        let c = try #require(comms.first)
+        #expect(c.kind == .email)
+        #expect(c.header.from == "Kelly, Sean")
+        #expect(c.header.sent == "2017-05-10T14:32:00-04:00")
+        #expect(c.header.to == ["Doe, Jane (ICE) <Jane.Doe@ice.dhs.gov>", "Smith, John <john.smith@pd.boston.gov>"])
+        #expect(c.header.cc == ["Ortiz, Ana <ana.ortiz@pd.boston.gov>"])
+        #expect(c.header.subject == "RE: booking tonight")
+        #expect(c.header.attachments == ["detainer.pdf"])
+        #expect(c.body == "Jane,\nHe is in booking now.\nSean")
+        #expect(c.batesStart == "BPD-ICE 000123")
+    }
+
+    @Test func ocrDamagedLabelsAreRead() throws {
+        let doc = document([
+            [
+                "Fr0m: Kelly, Sean", "Sent : 5/10/2017 14:32", "T0: Doe, Jane", "Ce: Ortiz, Ana",
+                "Subiect: detainer lodged", "Body text here.",
+            ]
+        ])
+        let c = try #require(defaultSegmenter.segment(doc).first)
+        #expect(c.header.from == "Kelly, Sean")
+        #expect(c.header.sent == "2017-05-10T14:32:00-04:00")
+        #expect(c.header.to == ["Doe, Jane"])
+        #expect(c.header.cc == ["Ortiz, Ana"])
+        #expect(c.header.subject == "detainer lodged")
+    }
+
+    @Test func wrappedRecipientListsAreJoined() throws {
+        let doc = document([
+            [
+                "From: Kelly, Sean", "Sent: Monday, January 9, 2017 9:05 AM",
+                "To: Doe, Jane <jane.doe@ice.dhs.gov>; Roe, Rich <rich.roe@ice.dhs.gov>;",
+                "Smith, John <john.smith@pd.boston.gov>", "Subject: list", "Hello.",
+            ]
+        ])
+        let c = try #require(defaultSegmenter.segment(doc).first)
+        #expect(c.header.to.count == 3)
+        #expect(c.header.to.last == "Smith, John <john.smith@pd.boston.gov>")
+        #expect(c.header.sent == "2017-01-09T09:05:00-05:00", "EST in January")
+    }
+}
+
+@Suite struct QuotedChainTests {
+    @Test func threeQuotedMessagesStayInOneCommunication() throws {
+        let doc = document([
+            [
+                "#Kelly, Sean", "From: Kelly, Sean", "Sent: Wednesday, May 10, 2017 2:32 PM", "To: Doe, Jane",
+                "Subject: RE: RE: pickup", "Thanks.", "-----Original Message-----", "From: Doe, Jane",
+                "Sent: Wednesday, May 10, 2017 1:10 PM", "To: Kelly, Sean", "Subject: RE: pickup", "Is he still there?",
+                "________________________________", "From: Kelly, Sean [mailto:sean.kelly@pd.boston.gov]",
+                "Sent: Wednesday, May 10, 2017 12:01 PM", "To: Doe, Jane", "Subject: pickup", "Booked at D4.",
+            ],
+            [
+                "On Tue, May 9, 2017 at 3:01 PM, Jane Doe <jane.doe@ice.dhs.gov> wrote:", "> Let me know.",
+                "> Jane",
+            ],
+        ])
+        let comms = defaultSegmenter.segment(doc)
+        #expect(comms.count == 1)
+        let c = try #require(comms.first)
+        #expect(c.pageStart == 1 && c.pageEnd == 2)
+        #expect(c.quoted.count == 3)
+        #expect(c.quoted.map(\.sent) == ["2017-05-10T13:10:00-04:00", "2017-05-10T12:01:00-04:00", "2017-05-09T15:01:00-04:00"])
+        #expect(c.quoted[1].from == "Kelly, Sean [mailto:sean.kelly@pd.boston.gov]")
+        #expect(c.quoted[2].from == "Jane Doe <jane.doe@ice.dhs.gov>")
+        #expect(c.body.contains("Booked at D4."))
+    }
+
+    @Test func forwardedMessageIsQuoted() throws {
+        let doc = document([
+            [
+                "From: Kelly, Sean", "Sent: Thursday, June 1, 2017 8:00 AM", "To: Doe, Jane", "Subject: FW: record",
+                "See below.", "---------- Forwarded message ---------", "From: Records Unit <records@pd.boston.gov>",
+                "Date: Wed, 31 May 2017 16:20:05 -0400", "Subject: record", "To: Kelly, Sean", "Attached.",
+            ]
+        ])
+        let comms = defaultSegmenter.segment(doc)
+        #expect(comms.count == 1)
+        #expect(comms.first?.quoted.first?.sent == "2017-05-31T16:20:05-04:00")
+        #expect(comms.first?.quoted.first?.subject == "record")
+    }
+}
+
+@Suite struct PageAssignmentTests {
+    @Test func coverLetterIsADocumentAndAttachmentsFollowTheirMessage() throws {
+        let doc = document([
+            ["City of Boston", "Dear Requester:", "Enclosed are records responsive to your request."],
+            ["#Kelly, Sean", "From: Kelly, Sean", "Sent: 5/10/2017 2:32 PM", "To: Doe, Jane", "Subject: detainer", "See attached."],
+            ["IMMIGRATION DETAINER - NOTICE OF ACTION", "Name: X", "Form I-247A"],
+            ["#Kelly, Sean", "From: Doe, Jane", "Sent: 5/11/2017 9:00 AM", "To: Kelly, Sean", "Subject: RE: detainer", "Got it."],
+        ])
+        let comms = defaultSegmenter.segment(doc)
+        #expect(comms.map(\.kind) == [.document, .email, .email])
+        #expect(comms.map(\.pageStart) == [1, 2, 4])
+        #expect(comms.map(\.pageEnd) == [1, 3, 4])
+        #expect(comms[0].body.contains("Enclosed are records"))
+    }
+
+    @Test func twoShortMessagesOnOnePage() throws {
+        let doc = document([
+            [
+                "#Kelly, Sean", "From: Kelly, Sean", "Sent: 5/10/2017 2:32 PM", "To: Doe, Jane", "Subject: one",
+                "First message.", "#Kelly, Sean", "From: Doe, Jane", "Sent: 5/10/2017 3:00 PM", "To: Kelly, Sean",
+                "Subject: two", "Second message.",
+            ]
+        ])
+        let comms = defaultSegmenter.segment(doc)
+        #expect(comms.count == 2)
+        #expect(comms.map(\.pageStart) == [1, 1])
+        #expect(comms.map(\.header.subject) == ["one", "two"])
+        #expect(comms[0].body == "First message.")
+        #expect(comms[0].id != comms[1].id)
+    }
+
+    @Test func quotedHeaderOnTopOfAPageIsNotANewMessageInAnOwnerLineDump() throws {
+        let doc = document([
+            ["#Little, Patricia A.", "From: Lewin", "Sent: 3/7/2013 3:04 PM", "Subject: Re: Asset", "Call me"],
+            ["From: Martinez, Maria P.", "Sent: 3/7/2013 1:57 PM", "To: Lewin, Jonathan H.", "Subject: RE: Asset", "busy"],
+            ["#Little, Patricia A.", "From: Martinez", "Sent: 3/7/2013 2:36 PM", "Subject: RE: Asset", "ok"],
+        ])
+        let comms = defaultSegmenter.segment(doc)
+        #expect(comms.map(\.pageStart) == [1, 3])
+        #expect(comms.first?.pageEnd == 2)
+        #expect(comms.first?.quoted.count == 1)
+    }
+
+    @Test func furnitureIsRemovedFromBodies() throws {
+        let doc = document([
+            [
+                "From: Kelly, Sean", "Sent: 5/10/2017 2:32 PM", "To: Doe, Jane", "Subject: x", "Line one of the body.",
+                "RELEASED UNDER FOIA", "Page 1 of 2", "BPD-ICE 000200",
+            ],
+            ["Line two of the body.", "Page 2 of 2", "BPD-ICE 000201"],
+        ])
+        let c = try #require(defaultSegmenter.segment(doc).first)
+        #expect(c.body == "Line one of the body.\nLine two of the body.")
+        #expect(c.batesStart == "BPD-ICE 000200")
+        #expect(c.batesEnd == "BPD-ICE 000201")
+    }
+}
+
+@Suite struct DuplicateTests {
+    @Test func theSameMessagePrintedTwicePointsToTheFirst() throws {
+        let message = [
+            "From: Kelly, Sean", "Sent: 5/10/2017 2:32 PM", "To: Doe, Jane", "Subject: pickup",
+            "He is being released at noon from the district four lockup, please advise.",
+        ]
+        let a = defaultSegmenter.segment(document([message], name: "a.pdf"))
+        let b = defaultSegmenter.segment(document([["#Doe, Jane"] + message], name: "b.pdf"))
+        var all = a + b
+        DuplicateIndex().mark(&all)
+        #expect(all[0].duplicateOf == nil)
+        #expect(all[1].duplicateOf == all[0].id)
+    }
+}
+
+@Suite struct SentDateTests {
+    @Test(arguments: [
+        ("Wednesday, May 10, 2017 2:32 PM", "2017-05-10T14:32:00-04:00"),
+        ("5/10/2017 14:32", "2017-05-10T14:32:00-04:00"),
+        ("Wed, 10 May 2017 14:32:05 -0400", "2017-05-10T14:32:05-04:00"),
+        ("Wed, 10 May 2017 18:32:05 +0000", "2017-05-10T14:32:05-04:00"),
+        ("Thursday, March 07, 2013 3:04 PM", "2013-03-07T15:04:00-05:00"),
+        ("Sunday, March 12, 2017 3:30 AM", "2017-03-12T03:30:00-04:00"),
+        ("September 5, 2017 at 2:23:47 PM CDT", "2017-09-05T15:23:47-04:00"),
+        ("Fri, Seo 1, 2017 3:57 pm", "2017-09-01T15:57:00-04:00"),
+    ])
+    func sentIsNormalised(printed: String, iso: String) throws {
+        let doc = document([["From: A", "Sent: \(printed)", "To: B", "Subject: s", "x"]])
+        #expect(defaultSegmenter.segment(doc).first?.header.sent == iso)
+    }
+}
