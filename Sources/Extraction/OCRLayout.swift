@@ -87,7 +87,7 @@ enum LineLayout {
     ///   - width: width of the image as rendered (before the turn), in pixels.
     ///   - height: height of the image as rendered (before the turn), in pixels.
     static func pageWords(
-        _ words: [TesseractEngine.PixelWord], dpi: Int, rotation: Int, width: Int, height: Int
+        _ words: [TesseractEngine.PixelWord], dpi: Int, rotation: Int, width: Int, height: Int, mergeRows: Bool = true
     ) -> [Word] {
         let scale = 72 / Double(dpi)
         var byLine: [Int: [Word]] = [:]
@@ -101,12 +101,13 @@ enum LineLayout {
             if byLine[w.line] == nil { order.append(w.line) }
             byLine[w.line, default: []].append(word)
         }
-        // Rows are found in the upright (read) frame, where lines are horizontal.
+        // Rows are merged only where lines are horizontal in the page frame; for a turned scan
+        // tesseract's own line order is the reading order.
         let upright = order.compactMap { key -> Line? in
             guard let ws = byLine[key], !ws.isEmpty else { return nil }
             return makeLine(ws)
         }
-        if rotation % 360 == 0 { return readingOrder(upright) }
+        if rotation % 360 == 0 && mergeRows { return readingOrder(upright) }
         var out: [Word] = []
         for line in upright {
             for (i, var w) in line.words.enumerated() {

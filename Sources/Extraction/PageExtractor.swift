@@ -9,6 +9,7 @@ final class WorkerContext {
     let decider: OCRDecider
     let wordList: WordList
     private var engine: TesseractEngine?
+    private var osdEngine: TesseractEngine??
     private var openDocument: (path: String, doc: PopplerDocument)?
 
     init(config: ExtractionConfig, wordList: WordList) {
@@ -21,6 +22,14 @@ final class WorkerContext {
         if let engine { return engine }
         let e = try TesseractEngine(language: config.language)
         engine = e
+        return e
+    }
+
+    /// The orientation detector, made on first use; nil when the `osd` model is missing.
+    func orientationDetector() -> TesseractEngine? {
+        if let osdEngine { return osdEngine }
+        let e = TesseractEngine.orientationDetector()
+        osdEngine = .some(e)
         return e
     }
 
@@ -61,32 +70,64 @@ enum PageExtractor {
                 .pageFailed, stage: .extract, "page \(number) cannot be rendered for OCR; it is left out")
         }
         let engine = try context.tesseract()
-        let (words, rotation) = try recognizeUpright(image, engine: engine, wordList: context.wordList, page: number)
+        let reading = try recognizeUpright(image, engine: engine, context: context, page: number)
         let pageWords = LineLayout.pageWords(
-            words, dpi: image.dpi, rotation: rotation, width: image.width, height: image.height)
+            reading.words, dpi: image.dpi, rotation: reading.imageTurn, width: image.width, height: image.height,
+            mergeRows: reading.textTurn == 0)
         let confidence =
             pageWords.isEmpty ? 0 : pageWords.reduce(0) { $0 + $1.confidence } / Double(pageWords.count)
         return PageText(
             number: number, width: width, height: height, source: .ocr, decision: decision,
             confidence: (confidence * 10).rounded() / 10, text: PageText.joinedText(pageWords), words: pageWords,
-            scanRotation: rotation)
+            scanRotation: reading.imageTurn != 0 ? reading.imageTurn : reading.textTurn)
+    }
+
+    /// What OCR read, and how the scan was turned.
+    struct Reading {
+        var words: [TesseractEngine.PixelWord]
+        /// Clockwise turn applied to the image before reading (boxes are in the turned frame).
+        var imageTurn: Int
+        /// Turn tesseract found the text needed and handled itself (boxes in the image frame).
+        var textTurn: Int
     }
 
     /// OCRs the image; when the result reads poorly, asks tesseract's orientation detection
     /// whether the scan is turned and reads it again upright, keeping the better reading.
-    static func recognizeUpright(_ image: GrayImage, engine: TesseractEngine, wordList: WordList, page: Int)
-        throws(DocumentError) -> ([TesseractEngine.PixelWord], Int)
+    static func recognizeUpright(_ image: GrayImage, engine: TesseractEngine, context: WorkerContext, page: Int)
+        throws(DocumentError) -> Reading
     {
-        guard let first = engine.recognize(image) else {
+        let wordList = context.wordList
+        guard let first = engine.recognizeWithOrientation(image) else {
             throw DocumentError(.ocrFailed, stage: .extract, "tesseract failed on page \(page)")
         }
-        let firstScore = readingScore(first, wordList: wordList)
-        if firstScore.ratio >= 0.7 && firstScore.known >= 5 { return (first, 0) }
-        guard let osd = engine.detectOrientation(image), osd.degrees != 0 else { return (first, 0) }
+        let firstReading = Reading(words: first.words, imageTurn: 0, textTurn: first.uprightTurn)
+        let firstScore = readingScore(first.words, wordList: wordList)
+        let vertical = isMostlyVertical(first.words)
+        if firstScore.ratio >= 0.7 && firstScore.known >= 5 && !vertical { return firstReading }
+        guard let osd = context.orientationDetector()?.detectOrientation(image), osd.degrees != 0 else {
+            return firstReading
+        }
         let turn = (360 - osd.degrees) % 360
-        guard let second = engine.recognize(image.rotated(clockwise: turn)) else { return (first, 0) }
+        guard let second = engine.recognize(image.rotated(clockwise: turn)) else { return firstReading }
         let secondScore = readingScore(second, wordList: wordList)
-        return secondScore.known > firstScore.known ? (second, turn) : (first, 0)
+        // Lines read sideways are as readable as upright ones but out of order: prefer the
+        // upright reading unless it reads clearly worse.
+        let better = vertical ? Double(secondScore.known) >= 0.8 * Double(firstScore.known) : secondScore.known > firstScore.known
+        return better ? Reading(words: second, imageTurn: turn, textTurn: 0) : firstReading
+    }
+
+    /// True when most lines run up or down the image: tesseract reads a scan turned by 90°
+    /// that way, but its line order and boxes are then those of the turned page.
+    static func isMostlyVertical(_ words: [TesseractEngine.PixelWord]) -> Bool {
+        var boxes: [Int: (l: Int, t: Int, r: Int, b: Int, n: Int)] = [:]
+        for w in words {
+            let old = boxes[w.line] ?? (w.left, w.top, w.right, w.bottom, 0)
+            boxes[w.line] = (min(old.l, w.left), min(old.t, w.top), max(old.r, w.right), max(old.b, w.bottom), old.n + 1)
+        }
+        let multi = boxes.values.filter { $0.n >= 3 }
+        guard !multi.isEmpty else { return false }
+        let vertical = multi.filter { ($0.b - $0.t) > 2 * ($0.r - $0.l) }.count
+        return vertical * 2 >= multi.count
     }
 
     static func readingScore(_ words: [TesseractEngine.PixelWord], wordList: WordList) -> (known: Int, ratio: Double) {

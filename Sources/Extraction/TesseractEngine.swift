@@ -21,17 +21,25 @@ final class TesseractEngine {
         var line: Int
     }
 
-    init(language: String) throws(DocumentError) {
+    /// An engine for orientation and script detection only (the `osd` model).
+    static func orientationDetector() -> TesseractEngine? {
+        // The osd model exists only for the legacy engine.
+        try? TesseractEngine(language: "osd", mode: PSM_OSD_ONLY, engineMode: OEM_TESSERACT_ONLY)
+    }
+
+    init(language: String, mode: TessPageSegMode = PSM_AUTO, engineMode: TessOcrEngineMode = OEM_DEFAULT)
+        throws(DocumentError)
+    {
         guard let api = TessBaseAPICreate() else {
             throw DocumentError(.ocrFailed, stage: .extract, "cannot create a tesseract engine")
         }
-        if TessBaseAPIInit3(api, nil, language) != 0 {
+        if TessBaseAPIInit2(api, nil, language, engineMode) != 0 {
             TessBaseAPIDelete(api)
             throw DocumentError(
                 .ocrFailed, stage: .extract,
                 "tesseract cannot load language '\(language)'; install tesseract-ocr-\(language) (scripts/setup)")
         }
-        TessBaseAPISetPageSegMode(api, PSM_AUTO)
+        TessBaseAPISetPageSegMode(api, mode)
         // Tesseract reports progress ("Detected 75 diacritics") on stderr; keep the run quiet.
         _ = TessBaseAPISetVariable(api, "debug_file", "/dev/null")
         self.api = api
@@ -44,6 +52,15 @@ final class TesseractEngine {
 
     /// Recognises a grayscale image; returns words with their line index.
     func recognize(_ image: GrayImage) -> [PixelWord]? {
+        recognizeWithOrientation(image)?.words
+    }
+
+    /// Recognises a grayscale image; also returns the clockwise turn (0, 90, 180, 270) that
+    /// would make the first text block upright, as tesseract's layout analysis found it.
+    ///
+    /// Tesseract reads text turned by 90° in place (it finds vertical lines), so such pages
+    /// come back readable but with word boxes in the turned frame.
+    func recognizeWithOrientation(_ image: GrayImage) -> (words: [PixelWord], uprightTurn: Int)? {
         image.pixels.withUnsafeBufferPointer { buf in
             TessBaseAPISetImage(
                 api, buf.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
@@ -54,9 +71,21 @@ final class TesseractEngine {
             return nil
         }
         defer { TessBaseAPIClear(api) }
-        guard let it = TessBaseAPIGetIterator(api) else { return [] }
+        guard let it = TessBaseAPIGetIterator(api) else { return ([], 0) }
         defer { TessResultIteratorDelete(it) }
         let pit = TessResultIteratorGetPageIterator(it)
+        var orientation = ORIENTATION_PAGE_UP
+        var direction = WRITING_DIRECTION_LEFT_TO_RIGHT
+        var order = TEXTLINE_ORDER_TOP_TO_BOTTOM
+        var deskew: Float = 0
+        TessPageIteratorOrientation(pit, &orientation, &direction, &order, &deskew)
+        let turn: Int
+        switch orientation {
+        case ORIENTATION_PAGE_RIGHT: turn = 270
+        case ORIENTATION_PAGE_DOWN: turn = 180
+        case ORIENTATION_PAGE_LEFT: turn = 90
+        default: turn = 0
+        }
         var words: [PixelWord] = []
         var line = 0
         repeat {
@@ -77,7 +106,7 @@ final class TesseractEngine {
                     text: trimmed, left: Int(l), top: Int(t), right: Int(r), bottom: Int(b), confidence: conf,
                     line: line))
         } while TessPageIteratorNext(pit, RIL_WORD) != 0
-        return words
+        return (words, turn)
     }
 
     /// The clockwise rotation of the image's text (0, 90, 180, 270) per tesseract's OSD, or nil.
