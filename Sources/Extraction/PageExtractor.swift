@@ -60,9 +60,17 @@ enum PageExtractor {
             TextLayerReader.imageCoverage(of: page, width: width, height: height)
         }
         if decision.action == .useTextLayer {
-            return PageText(
+            var text = PageText(
                 number: number, width: width, height: height, source: .text, decision: decision,
                 confidence: layerWords.isEmpty ? 0 : 100, text: layerText, words: layerWords)
+            // Rendering costs more than reading the text, so only pages that print an
+            // exemption code are searched for the boxes it labels.
+            if ExemptionCodes.find(in: layerText).count > 0,
+                let small = PageRenderer.render(page, dpi: RedactionBoxFinder.dpi, maxPixels: context.config.maxRenderPixels)
+            {
+                text.redactionBoxes = RedactionBoxFinder.boxes(in: small)
+            }
+            return text
         }
         guard let image = PageRenderer.render(page, dpi: context.config.dpi, maxPixels: context.config.maxRenderPixels)
         else {
@@ -76,10 +84,12 @@ enum PageExtractor {
             mergeRows: reading.textTurn == 0)
         let confidence =
             pageWords.isEmpty ? 0 : pageWords.reduce(0) { $0 + $1.confidence } / Double(pageWords.count)
-        return PageText(
+        var text = PageText(
             number: number, width: width, height: height, source: .ocr, decision: decision,
             confidence: (confidence * 10).rounded() / 10, text: PageText.joinedText(pageWords), words: pageWords,
             scanRotation: reading.imageTurn != 0 ? reading.imageTurn : reading.textTurn)
+        text.redactionBoxes = RedactionBoxFinder.boxes(in: image)
+        return text
     }
 
     /// What OCR read, and how the scan was turned.

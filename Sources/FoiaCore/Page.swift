@@ -71,6 +71,8 @@ public struct PageText: Sendable {
     public var words: [Word]
     /// Clockwise rotation (0, 90, 180, 270) that was applied to a scan to read it upright.
     public var scanRotation: Int
+    /// Solid boxes the releasing agency drew over text (found where the page is rendered).
+    public var redactionBoxes: [Box] = []
 
     public init(
         number: Int, width: Double, height: Double, source: PageSource, decision: OCRDecision,

@@ -25,13 +25,16 @@ public enum PagesReader {
                 k += count
                 if count > 0, k - 1 < marked.count { marked[k - 1].endsLine = true }
             }
-            let page = PageText(
+            var page = PageText(
                 number: number, width: (obj["width"] as? NSNumber)?.doubleValue ?? 612,
                 height: (obj["height"] as? NSNumber)?.doubleValue ?? 792,
                 source: PageSource(rawValue: obj["source"] as? String ?? "text") ?? .text,
                 decision: OCRDecision(.useTextLayer, reason: obj["ocr_reason"] as? String ?? ""),
                 confidence: (obj["confidence"] as? NSNumber)?.doubleValue ?? 0, text: pageText, words: marked,
                 scanRotation: obj["rotation"] as? Int ?? 0)
+            page.redactionBoxes = ((obj["redaction_boxes"] as? [[NSNumber]]) ?? []).compactMap { b in
+                b.count == 4 ? Box(x0: b[0].doubleValue, y0: b[1].doubleValue, x1: b[2].doubleValue, y1: b[3].doubleValue) : nil
+            }
             if let last = docs.last, last.input.relativePath == rel {
                 docs[docs.count - 1].pages.append(page)
             } else {

@@ -17,6 +17,17 @@ public enum PageRecord {
         j.key("height")
         j.number(page.height)
         j.field("rotation", page.scanRotation)
+        j.key("redaction_boxes")
+        j.beginArray()
+        for b in page.redactionBoxes {
+            j.beginArray()
+            j.number(b.x0, decimals: 1)
+            j.number(b.y0, decimals: 1)
+            j.number(b.x1, decimals: 1)
+            j.number(b.y1, decimals: 1)
+            j.endArray()
+        }
+        j.endArray()
         j.field("text", page.text)
         j.key("words")
         j.beginArray()

@@ -72,6 +72,8 @@ public struct Segmenter: Sendable {
 
         let starts = topLevel.compactMap { f in f.topLevelStart.map { (line: $0, block: f.block) } }
         var result: [Communication] = []
+        /// Where each communication begins on the page, to attribute boxes and codes.
+        var origins: [(page: Int, top: Double)] = []
         // Pages before the first message.
         let firstStart = starts.first?.line ?? content.count
         if starts.isEmpty || content.isEmpty || content[firstStart].page > (pageNumbers.first ?? 1) || firstStart > 0 {
@@ -84,6 +86,7 @@ public struct Segmenter: Sendable {
             let startPage = pageNumbers.first ?? 1
             if endPage >= startPage {
                 let body = content[0..<firstStart].map(\.trimmed).joined(separator: "\n")
+                origins.append((startPage, -Double.infinity))
                 result.append(
                     make(
                         doc, kind: .document, pages: startPage...endPage, lineStart: 0, header: MessageHeader(),
@@ -103,13 +106,38 @@ public struct Segmenter: Sendable {
             let quoted = topLevel.filter { $0.topLevelStart == nil && $0.block.start >= s.block.end && $0.block.start < nextLine }
                 .map { normaliser.quoted($0.block) } + wroteLines(bodyLines)
             let ordered = orderQuoted(quoted, in: bodyLines)
+            origins.append((startPage, content[s.line].top - 1))
             result.append(
                 make(
                     doc, kind: .email, pages: startPage...max(startPage, endPage), lineStart: content[s.line].index,
                     header: normaliser.header(s.block), quoted: ordered,
                     body: bodyLines.map(\.trimmed).joined(separator: "\n"), bates: bates, ocrPages: ocrPages))
         }
+        attributeExistingRedactions(&result, origins: origins, doc: doc, lines: all)
         return result
+    }
+
+    /// Gives each communication the agency's boxes and exemption codes printed within it: a
+    /// box or code belongs to the last communication that began above it.
+    private func attributeExistingRedactions(
+        _ result: inout [Communication], origins: [(page: Int, top: Double)], doc: ExtractedDocument, lines: [PrintedLine]
+    ) {
+        guard !result.isEmpty else { return }
+        func owner(_ page: Int, _ y: Double) -> Int? {
+            origins.lastIndex { $0.page < page || ($0.page == page && $0.top <= y) }
+        }
+        var codes = [[String]](repeating: [], count: result.count)
+        for line in lines {
+            let found = ExemptionCodes.find(in: line.text)
+            guard !found.isEmpty, let k = owner(line.page, line.top) else { continue }
+            for c in found where !codes[k].contains(c) { codes[k].append(c) }
+        }
+        for page in doc.pages {
+            for box in page.redactionBoxes {
+                if let k = owner(page.number, box.y0) { result[k].existingRedactions.boxes += 1 }
+            }
+        }
+        for k in result.indices { result[k].existingRedactions.codes = codes[k] }
     }
 
     // MARK: - Top-level or quoted

@@ -1,0 +1,33 @@
+import Foundation
+
+/// FOIA exemption codes printed on or beside an agency's redaction boxes.
+///
+/// Federal codes are `(b)(6)`, `(b)(7)(C)` and the like, often with OCR spacing
+/// (`(b) (7)(C)`, `b6`); Illinois cites `7(1)(b)`. Codes are returned normalised
+/// (`(b)(7)(C)`), unique, in order of first appearance.
+public enum ExemptionCodes {
+    private static let federal = try? NSRegularExpression(
+        pattern: #"\(\s*b\s*\)\s*\(\s*([1-9])\s*\)(?:\s*\(\s*([A-Fa-f])\s*\))?"#)
+    private static let state = try? NSRegularExpression(pattern: #"\b([1-9])\s*\(\s*(\d{1,2})\s*\)\s*\(\s*([a-z]{1,3})\s*\)"#)
+
+    public static func find(in text: String) -> [String] {
+        guard text.contains("(") else { return [] }
+        var found: [(Int, String)] = []
+        let range = NSRange(text.startIndex..., in: text)
+        func group(_ m: NSTextCheckingResult, _ i: Int) -> String? {
+            guard let r = Range(m.range(at: i), in: text) else { return nil }
+            return String(text[r])
+        }
+        federal?.enumerateMatches(in: text, range: range) { m, _, _ in
+            guard let m, let n = group(m, 1) else { return }
+            let sub = group(m, 2).map { "(\($0.uppercased()))" } ?? ""
+            found.append((m.range.location, "(b)(\(n))\(sub)"))
+        }
+        state?.enumerateMatches(in: text, range: range) { m, _, _ in
+            guard let m, let a = group(m, 1), let b = group(m, 2), let c = group(m, 3) else { return }
+            found.append((m.range.location, "\(a)(\(b))(\(c))"))
+        }
+        var seen = Set<String>()
+        return found.sorted { $0.0 < $1.0 }.map(\.1).filter { seen.insert($0).inserted }
+    }
+}
