@@ -36,16 +36,24 @@ public struct BatchRunner: Sendable {
         let pagesFile = try AtomicFile(path: privateDir + "/pages.jsonl")
         let errorsFile = try AtomicFile(path: outputDirectory + "/errors.jsonl")
         let communicationsFile = try AtomicFile(path: privateDir + "/communications.jsonl")
-        let files = Files(
-            pages: pagesFile, errors: errorsFile, communications: communicationsFile,
-            segmenter: Segmenter(config: pipeline.segmentation))
+        let files = Files(pages: pagesFile, errors: errorsFile, communications: communicationsFile)
         let summary = Mutex(RunSummary())
         let writeError = Mutex<String?>(nil)
 
         let extractor = Extractor(config: pipeline.extraction, jobs: jobs, wordList: wordList)
-        extractor.run(inputs) { doc in
+        let segmenter = Segmenter(config: pipeline.segmentation)
+        extractor.run(
+            inputs,
+            prepare: { doc in
+                // Per-document stages run on the worker that finished the document.
+                Processed(
+                    document: doc, pageRecords: doc.pages.map { PageRecord.json(document: doc, page: $0) },
+                    communications: doc.failure == nil ? segmenter.segment(doc) : [])
+            }
+        ) { processed in
+            let doc = processed.document
             do {
-                try files.write(doc)
+                try files.write(processed)
             } catch {
                 writeError.withLock { $0 = "\(error)" }
             }
@@ -71,6 +79,14 @@ public struct BatchRunner: Sendable {
     }
 }
 
+/// One document after the per-document stages.
+struct Processed: Sendable {
+    var document: ExtractedDocument
+    /// The `pages.jsonl` lines, made in parallel; the ordered writer only writes them.
+    var pageRecords: [String]
+    var communications: [Communication]
+}
+
 /// The run's output files; used only from the extractor's ordered sink, one call at a time.
 private final class Files: @unchecked Sendable {
     // The extractor guarantees its sink is never called concurrently, which is what makes
@@ -78,17 +94,16 @@ private final class Files: @unchecked Sendable {
     let pages: AtomicFile
     let errors: AtomicFile
     let communications: AtomicFile
-    let segmenter: Segmenter
     let duplicates = DuplicateIndex()
 
-    init(pages: AtomicFile, errors: AtomicFile, communications: AtomicFile, segmenter: Segmenter) {
+    init(pages: AtomicFile, errors: AtomicFile, communications: AtomicFile) {
         self.pages = pages
         self.errors = errors
         self.communications = communications
-        self.segmenter = segmenter
     }
 
-    func write(_ doc: ExtractedDocument) throws {
+    func write(_ processed: Processed) throws {
+        let doc = processed.document
         if let failure = doc.failure {
             try errors.writeLine(PageRecord.errorJSON(path: doc.input.relativePath, error: failure))
             return
@@ -96,10 +111,11 @@ private final class Files: @unchecked Sendable {
         for error in doc.errors {
             try errors.writeLine(PageRecord.errorJSON(path: doc.input.relativePath, error: error))
         }
-        for page in doc.pages {
-            try pages.writeLine(PageRecord.json(document: doc, page: page))
+        for line in processed.pageRecords {
+            try pages.writeLine(line)
         }
-        var records = segmenter.segment(doc)
+        // Duplicates are found across the whole dump, so in output order.
+        var records = processed.communications
         duplicates.mark(&records)
         for c in records {
             try communications.writeLine(CommunicationRecord.json(c))

@@ -50,12 +50,40 @@ public struct TextQuality: Sendable, Equatable {
         }
         var tokens = 0
         var known = 0
-        for raw in text.split(whereSeparator: { $0.isWhitespace }) {
-            let token = raw.trimmingCharacters(in: .punctuationCharacters.union(.symbols)).lowercased()
-            let base = token.hasSuffix("'s") ? String(token.dropLast(2)) : token
-            guard base.count >= 2, base.allSatisfy({ $0.isLetter && $0.isASCII }) else { continue }
+        // Words are runs of ASCII letters between spaces, with edge punctuation dropped: this
+        // runs on every page, so it works on bytes rather than Characters.
+        var token: [UInt8] = []
+        var valid = true
+        func finish() {
+            defer {
+                token.removeAll(keepingCapacity: true)
+                valid = true
+            }
+            // Trailing possessive 's.
+            if token.count > 2 && token[token.count - 1] == UInt8(ascii: "s") && token[token.count - 2] == UInt8(ascii: "'") {
+                token.removeLast(2)
+            }
+            guard valid, token.count >= 2 else { return }
             tokens += 1
-            if wordList.contains(base) { known += 1 }
+            if wordList.contains(String(decoding: token, as: UTF8.self)) { known += 1 }
+        }
+        for raw in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
+            let bytes = Array(raw.utf8)
+            var lo = 0
+            var hi = bytes.count
+            func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }
+            while lo < hi && !isLetter(bytes[lo]) && bytes[lo] < 128 { lo += 1 }
+            while hi > lo && !isLetter(bytes[hi - 1]) && bytes[hi - 1] < 128 { hi -= 1 }
+            for b in bytes[lo..<hi] {
+                if isLetter(b) {
+                    token.append(b | 0x20)
+                } else if b == UInt8(ascii: "'") {
+                    token.append(b)
+                } else {
+                    valid = false
+                }
+            }
+            finish()
         }
         characters = chars
         wordTokens = tokens

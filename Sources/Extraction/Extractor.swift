@@ -26,22 +26,32 @@ public struct Extractor: Sendable {
 
     /// Runs the extraction; `sink` is called once per document, in order, never concurrently.
     public func run(_ inputs: [InputDocument], sink: @escaping @Sendable (ExtractedDocument) -> Void) {
-        if jobs > 1 { setenv("OMP_THREAD_LIMIT", "1", 0) }
-        let schedule = Schedule(inputs: inputs, windowPages: windowPages)
+        run(inputs, prepare: { $0 }, sink: sink)
+    }
+
+    /// Runs the extraction, then `prepare` on each finished document on the worker that
+    /// finished it (so later per-document stages run in parallel too), then `sink` on the
+    /// prepared values in input order, one at a time.
+    public func run<Prepared: Sendable>(
+        _ inputs: [InputDocument], prepare: @escaping @Sendable (ExtractedDocument) -> Prepared,
+        sink: @escaping @Sendable (Prepared) -> Void
+    ) {
+        let schedule = Schedule<Prepared>(inputs: inputs, windowPages: windowPages)
         let config = self.config
         let wordList = self.wordList
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             let context = WorkerContext(config: config, wordList: wordList)
             while let task = schedule.next() {
+                var completed: (index: Int, document: ExtractedDocument)?
                 switch task {
                 case .open(let index):
                     let input = inputs[index]
                     let sha = sha256Hex(ofFile: input.path) ?? ""
                     do throws(DocumentError) {
                         let doc = try context.document(at: input.path)
-                        schedule.opened(index, sha256: sha, pageCount: doc.pageCount)
+                        completed = schedule.opened(index, sha256: sha, pageCount: doc.pageCount)
                     } catch {
-                        schedule.failed(index, sha256: sha, error: error)
+                        completed = schedule.failed(index, sha256: sha, error: error)
                     }
                 case .page(let index, let number):
                     let result: Result<PageText, DocumentError>
@@ -51,7 +61,10 @@ public struct Extractor: Sendable {
                     } catch {
                         result = .failure(error)
                     }
-                    schedule.finished(index, page: number, result: result)
+                    completed = schedule.finished(index, page: number, result: result)
+                }
+                if let doc = completed {
+                    schedule.prepared(doc.index, prepare(doc.document))
                 }
                 schedule.flush(sink)
             }
@@ -61,7 +74,7 @@ public struct Extractor: Sendable {
 }
 
 /// The shared work list: which document to open next, which page to read, what is done.
-final class Schedule: Sendable {
+final class Schedule<Prepared: Sendable>: Sendable {
     enum Task {
         case open(Int)
         case page(Int, Int)
@@ -74,15 +87,15 @@ final class Schedule: Sendable {
         var done = 0
         var pages: [Int: PageText] = [:]
         var errors: [Int: DocumentError] = [:]
-        var failure: DocumentError?
         var isOpen = false
-        var isComplete: Bool { failure != nil || (isOpen && done == pageCount) }
     }
 
     private struct State {
         var nextToOpen = 0
         var opening = 0
         var pending: [Int: Pending] = [:]
+        var ready: [Int: Prepared] = [:]
+        var held: [Int: Int] = [:]
         var nextToEmit = 0
         var emitting = false
         var heldPages = 0
@@ -102,10 +115,8 @@ final class Schedule: Sendable {
         while true {
             let decision: Task?? = state.withLock { s in
                 // Pages of the earliest open document first: it is the one the sink waits for.
-                for index in s.nextToEmit..<s.nextToOpen {
-                    guard var p = s.pending[index], p.isOpen, p.failure == nil, p.nextPage <= p.pageCount else {
-                        continue
-                    }
+                for index in s.pending.keys.sorted() {
+                    guard var p = s.pending[index], p.isOpen, p.nextPage <= p.pageCount else { continue }
                     let number = p.nextPage
                     p.nextPage += 1
                     s.pending[index] = p
@@ -118,7 +129,8 @@ final class Schedule: Sendable {
                     s.pending[index] = Pending()
                     return .some(.open(index))
                 }
-                if s.nextToOpen >= inputs.count && s.opening == 0 && s.pending.values.allSatisfy({ $0.nextPage > $0.pageCount || $0.failure != nil }) {
+                let allHandedOut = s.pending.values.allSatisfy { $0.isOpen && $0.nextPage > $0.pageCount }
+                if s.nextToOpen >= inputs.count && s.opening == 0 && allHandedOut {
                     return .some(nil)
                 }
                 return nil
@@ -130,51 +142,67 @@ final class Schedule: Sendable {
         }
     }
 
-    func opened(_ index: Int, sha256: String, pageCount: Int) {
+    /// Records an opened document; returns it when it has no pages (it is complete at once).
+    func opened(_ index: Int, sha256: String, pageCount: Int) -> (index: Int, document: ExtractedDocument)? {
         state.withLock { s in
             s.opening -= 1
             s.pending[index]?.sha256 = sha256
             s.pending[index]?.pageCount = pageCount
             s.pending[index]?.isOpen = true
             s.heldPages += pageCount
+            s.held[index] = pageCount
+            return pageCount == 0 ? complete(index, &s) : nil
         }
     }
 
-    func failed(_ index: Int, sha256: String, error: DocumentError) {
+    func failed(_ index: Int, sha256: String, error: DocumentError) -> (index: Int, document: ExtractedDocument) {
         state.withLock { s in
             s.opening -= 1
-            s.pending[index]?.sha256 = sha256
-            s.pending[index]?.failure = error
+            s.pending[index] = nil
+            return (index, ExtractedDocument(input: inputs[index], sha256: sha256, pages: [], failure: error))
         }
     }
 
-    func finished(_ index: Int, page: Int, result: Result<PageText, DocumentError>) {
+    /// Records a page; returns the document when this was its last page.
+    func finished(_ index: Int, page: Int, result: Result<PageText, DocumentError>) -> (
+        index: Int, document: ExtractedDocument
+    )? {
         state.withLock { s in
             switch result {
             case .success(let text): s.pending[index]?.pages[page] = text
             case .failure(let error): s.pending[index]?.errors[page] = error
             }
             s.pending[index]?.done += 1
+            guard let p = s.pending[index], p.done == p.pageCount else { return nil }
+            return complete(index, &s)
         }
     }
 
-    /// Hands completed documents to the sink in input order; only one thread does so at a time.
-    func flush(_ sink: (ExtractedDocument) -> Void) {
+    private func complete(_ index: Int, _ s: inout State) -> (index: Int, document: ExtractedDocument)? {
+        guard let p = s.pending.removeValue(forKey: index) else { return nil }
+        let pages = p.pages.keys.sorted().compactMap { p.pages[$0] }
+        let errors = p.errors.keys.sorted().compactMap { p.errors[$0] }
+        return (index, ExtractedDocument(input: inputs[index], sha256: p.sha256, pages: pages, errors: errors))
+    }
+
+    func prepared(_ index: Int, _ value: Prepared) {
+        state.withLock { s in
+            s.ready[index] = value
+        }
+    }
+
+    /// Hands prepared documents to the sink in input order; only one thread does so at a time.
+    func flush(_ sink: (Prepared) -> Void) {
         while true {
-            let ready: ExtractedDocument? = state.withLock { s in
-                guard !s.emitting, let p = s.pending[s.nextToEmit], p.isComplete else { return nil }
-                let index = s.nextToEmit
-                s.pending[index] = nil
+            let ready: Prepared? = state.withLock { s in
+                guard !s.emitting, let value = s.ready.removeValue(forKey: s.nextToEmit) else { return nil }
+                s.heldPages -= s.held.removeValue(forKey: s.nextToEmit) ?? 0
                 s.nextToEmit += 1
                 s.emitting = true
-                s.heldPages -= p.isOpen ? p.pageCount : 0
-                let pages = (p.isOpen ? Array(1...max(1, p.pageCount)) : []).compactMap { p.pages[$0] }
-                let errors = p.errors.keys.sorted().compactMap { p.errors[$0] }
-                return ExtractedDocument(
-                    input: inputs[index], sha256: p.sha256, pages: pages, errors: errors, failure: p.failure)
+                return value
             }
-            guard let doc = ready else { return }
-            sink(doc)
+            guard let value = ready else { return }
+            sink(value)
             state.withLock { $0.emitting = false }
         }
     }

@@ -6,7 +6,7 @@ import FoiaCore
 /// bodies share at least 80 % of their word pairs. Fed in output order, so the first
 /// occurrence is the one others point to. Not thread-safe: used by the ordered writer.
 public final class DuplicateIndex {
-    private var seen: [String: [(id: String, shingles: Set<String>)]] = [:]
+    private var seen: [String: [(id: String, body: String)]] = [:]
 
     public init() {}
 
@@ -16,12 +16,15 @@ public final class DuplicateIndex {
             let c = communications[k]
             guard let sent = c.header.sent, let from = c.header.from else { continue }
             let key = [Self.fold(from), String(sent.prefix(16)), Self.fold(c.header.subject ?? "")].joined(separator: "|")
-            let shingles = Self.shingles(c.body)
-            if let earlier = seen[key]?.first(where: { Self.similarity($0.shingles, shingles) >= 0.8 }) {
-                communications[k].duplicateOf = earlier.id
-            } else {
-                seen[key, default: []].append((c.id, shingles))
+            // Bodies are compared only when sender, time and subject already agree, which is rare.
+            if let candidates = seen[key] {
+                let shingles = Self.shingles(c.body)
+                if let earlier = candidates.first(where: { Self.similarity(Self.shingles($0.body), shingles) >= 0.8 }) {
+                    communications[k].duplicateOf = earlier.id
+                    continue
+                }
             }
+            seen[key, default: []].append((c.id, c.body))
         }
     }
 

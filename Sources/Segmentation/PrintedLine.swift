@@ -5,13 +5,31 @@ struct PrintedLine: Sendable {
     var page: Int
     /// Position of the line on its page, from 0.
     var index: Int
-    var text: String
+    var text: String {
+        didSet { trimmed = PrintedLine.trim(text) }
+    }
+    /// The text without surrounding spaces, kept because every rule reads it.
+    private(set) var trimmed: String
     /// Median word height in points: the owner's name line of an Outlook printout is set larger.
     var height: Double
     var top: Double
     var isFurniture = false
 
-    var trimmed: String { text.trimmingCharacters(in: .whitespaces) }
+    init(page: Int, index: Int, text: String, height: Double, top: Double) {
+        self.page = page
+        self.index = index
+        self.text = text
+        self.trimmed = PrintedLine.trim(text)
+        self.height = height
+        self.top = top
+    }
+
+    static func trim(_ s: String) -> String {
+        guard let first = s.firstIndex(where: { !$0.isWhitespace }),
+            let last = s.lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
+        return String(s[first...last])
+    }
 }
 
 extension PrintedLine {

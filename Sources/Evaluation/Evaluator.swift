@@ -1,0 +1,99 @@
+import Foundation
+import Output
+
+/// Everything `foiapipe eval` measured, ready to print or write.
+package struct EvaluationReport: Sendable {
+    package var truthFolder: String
+    package var truthDocuments: Int
+    package var truthCommunications: Int
+    package var outputFolder: String
+    /// The communications file read (relative to the output folder), or nil when there is none.
+    package var recordsFile: String?
+    package var records: Int
+    package var pathsWithoutTruth: [String]
+    package var documentsWithoutOutput: [String]
+    package var segmentation: SegmentationScore
+    package var headers: HeaderScore
+    package var detainer: DetainerScore
+    package var offenses: OffenseScore
+    package var counts: CountsScore
+    package var leaks: LeakScore
+    package var overRedaction: KeepScore
+}
+
+/// Scores a run's output folder against truth files.
+///
+/// It only reads: the output folder is never changed except for `eval.json`, which the CLI
+/// writes. Every metric reports whether it could be measured (`MetricStatus`), so running it
+/// on a half-built pipeline gives the scores that exist and says what is missing.
+package enum Evaluator {
+    /// - Throws: `EvaluationError` when a folder is missing or a truth or output file cannot
+    ///   be read as its format says.
+    package static func evaluate(
+        truthFolder: String, outputFolder: String, pdfText: PDFTextReader = PDFTextReader()
+    ) throws -> EvaluationReport {
+        let truth = try TruthSet.load(folder: truthFolder)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: outputFolder, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
+            throw EvaluationError("output folder '\(outputFolder)' does not exist; pass the --out folder of a run")
+        }
+        let output = try OutputRecords.load(outputFolder: outputFolder)
+        let matching = Matching(truth: truth, records: output?.records ?? [])
+        let index = TruthPathIndex(paths: truth.documents.map(\.path))
+        let corpus = PublishedCorpus.load(outputFolder: outputFolder, records: output, index: index, pdfText: pdfText)
+
+        let noRecords = MetricStatus.notBuilt(
+            "no \(OutputRecords.publicFile) or \(OutputRecords.privateFile) in the output folder")
+        let pairs = matching.pairs
+        return EvaluationReport(
+            truthFolder: truthFolder,
+            truthDocuments: truth.documents.count,
+            truthCommunications: truth.communicationCount,
+            outputFolder: outputFolder,
+            recordsFile: output?.file,
+            records: output?.records.count ?? 0,
+            pathsWithoutTruth: matching.pathsWithoutTruth,
+            documentsWithoutOutput: output == nil ? [] : matching.documentsWithoutOutput,
+            segmentation: output == nil ? SegmentationScore(status: noRecords) : SegmentationScore(matching: matching),
+            headers: output == nil ? HeaderScore(status: noRecords) : HeaderScore(pairs: pairs),
+            detainer: output.map { DetainerScore(pairs: pairs, records: $0.records) } ?? DetainerScore(status: noRecords),
+            offenses: output.map { OffenseScore(pairs: pairs, records: $0.records) } ?? OffenseScore(status: noRecords),
+            counts: try countsScore(truth: truth, outputFolder: outputFolder),
+            leaks: LeakScore(truth: truth, corpus: corpus),
+            overRedaction: KeepScore(truth: truth, corpus: corpus))
+    }
+
+    static func countsScore(truth: TruthSet, outputFolder: String) throws -> CountsScore {
+        let expected: CountsTable
+        switch CountsTable.expected(from: truth) {
+        case .success(let table): expected = table
+        case .failure(let unavailable): return CountsScore(status: .noTruth(unavailable.reason))
+        }
+        let path = (outputFolder as NSString).appendingPathComponent(CountsFile.relativePath)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return CountsScore(status: .notBuilt("no \(CountsFile.relativePath) in the output folder"))
+        }
+        let predicted = try CountsTable.parse(String(decoding: data, as: UTF8.self), file: path)
+        return CountsScore(truth: expected, predicted: predicted)
+    }
+
+    /// Writes `eval.json` into the output folder, atomically (temporary file, then rename).
+    package static func write(_ report: EvaluationReport, to outputFolder: String) throws -> String {
+        let path = (outputFolder as NSString).appendingPathComponent("eval.json")
+        let file: AtomicFile
+        do {
+            file = try AtomicFile(path: path)
+        } catch {
+            throw EvaluationError("cannot write \(path): \(error.localizedDescription); check the folder's permissions")
+        }
+        do {
+            try file.write(report.json())
+            try file.commit()
+        } catch {
+            file.discard()
+            throw EvaluationError("cannot write \(path): \(error.localizedDescription)")
+        }
+        return path
+    }
+}

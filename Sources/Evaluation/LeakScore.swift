@@ -1,0 +1,78 @@
+/// Truth PII found in what the run published.
+///
+/// Every truth `pii` string is searched in everything published: every string value of
+/// `communications.jsonl`, the text layer of every page of the redacted PDFs, and every line
+/// of `counts.csv`, with the patterns of `LeakSearcher`. The search is not limited to the
+/// document the string was labelled in: a message printed twice in a dump carries its
+/// private names into both copies, whichever truth file lists them. Each (string, place)
+/// found is one leak.
+package struct LeakScore: Sendable {
+    package struct Leak: Sendable, Equatable {
+        package var text: String
+        package var type: String
+        package var file: String
+        package var location: String
+        package var match: LeakMatch
+        /// The published text that matched, when it differs from `text`.
+        package var found: String
+    }
+
+    package struct TypeCount: Sendable, Equatable {
+        package var type: String
+        /// Distinct truth strings of this type found at least once.
+        package var strings: Int
+        package var occurrences: Int
+    }
+
+    package var status: MetricStatus
+    package var sources: [PublishedCorpus.Source] = []
+    package var piiStrings = 0
+    package var leaks: [Leak] = []
+    package var byType: [TypeCount] = []
+
+    package var stringsLeaked: Int { byType.reduce(0) { $0 + $1.strings } }
+
+    package init(status: MetricStatus, sources: [PublishedCorpus.Source] = []) {
+        self.status = status
+        self.sources = sources
+    }
+
+    package init(truth: TruthSet, corpus: PublishedCorpus) {
+        sources = corpus.sources
+        let labelled = truth.documents.filter { $0.pii != nil }
+        guard !labelled.isEmpty else {
+            status = .noTruth("no truth file labels 'pii'")
+            return
+        }
+        guard !corpus.isEmpty else {
+            status = .notBuilt("nothing published: no public/communications.jsonl, redacted PDF or counts.csv")
+            return
+        }
+        status = .ok
+        var entries: [TruthPII] = []
+        var seen = Set<String>()
+        for doc in labelled {
+            for entry in doc.pii ?? [] where seen.insert(entry.type + "\u{0}" + entry.text).inserted {
+                entries.append(entry)
+            }
+        }
+        piiStrings = entries.count
+        let searcher = LeakSearcher(entries)
+        var leakedStrings: [String: Set<Int>] = [:]
+        var occurrences: [String: Int] = [:]
+        for text in corpus.texts {
+            for hit in searcher.search(text.text) {
+                let entry = entries[hit.entry]
+                leaks.append(
+                    Leak(
+                        text: entry.text, type: entry.type, file: text.file, location: text.location, match: hit.match,
+                        found: hit.found))
+                leakedStrings[entry.type, default: []].insert(hit.entry)
+                occurrences[entry.type, default: 0] += 1
+            }
+        }
+        byType = occurrences.keys.sorted().map {
+            TypeCount(type: $0, strings: leakedStrings[$0]?.count ?? 0, occurrences: occurrences[$0] ?? 0)
+        }
+    }
+}
