@@ -63,6 +63,9 @@ public struct Communication: Sendable {
     public var header: MessageHeader
     public var quoted: [QuotedHeader]
     public var body: String
+    /// The page each line of `body` was printed on (same count as the body's lines), so a
+    /// later stage can say on which page it found something.
+    public var bodyLinePages: [Int] = []
     public var existingRedactions: ExistingRedactions
     public var duplicateOf: String?
 

@@ -91,6 +91,7 @@ public struct Segmenter: Sendable {
                     make(
                         doc, kind: .document, pages: startPage...endPage, lineStart: 0, header: MessageHeader(),
                         quoted: [], body: body, bates: bates, ocrPages: ocrPages))
+                result[result.count - 1].bodyLinePages = content[0..<firstStart].map(\.page)
             }
         }
         for (n, s) in starts.enumerated() {
@@ -112,6 +113,7 @@ public struct Segmenter: Sendable {
                     doc, kind: .email, pages: startPage...max(startPage, endPage), lineStart: content[s.line].index,
                     header: normaliser.header(s.block), quoted: ordered,
                     body: bodyLines.map(\.trimmed).joined(separator: "\n"), bates: bates, ocrPages: ocrPages))
+            result[result.count - 1].bodyLinePages = bodyLines.map(\.page)
         }
         attributeExistingRedactions(&result, origins: origins, doc: doc, lines: all)
         return result
