@@ -31,7 +31,7 @@ package struct DetainerScore: Sendable {
                 status: .noTruth(pairs.isEmpty ? "no communication matched" : "no matched communication labels 'detainer'"))
             return
         }
-        guard true else {
+        guard records.contains(where: { $0.detainer != nil }) else {
             self.init(status: .notBuilt("no record has a 'detainer' object"))
             return
         }

@@ -147,7 +147,7 @@ package struct LeakSearcher: Sendable {
         }
         searchConcatenations(tokens.digitGroups, index: digitStrings, maxLength: maxDigits, record: record)
         searchConcatenations(words, index: alnumStrings, maxLength: maxAlnum, record: record)
-        
+        for hit in fuzzy.search(words) { record(hit.entry, .ocrVariant, hit.range) }
         return hits.values.sorted { $0.entry < $1.entry }
     }
 

@@ -21,7 +21,7 @@ package struct MatchedDocument: Sendable {
         self.truth = truth
         self.predicted = predicted.sorted { ($0.pageStart, $0.line) < ($1.pageStart, $1.line) }
         strict = MatchedDocument.pair(
-            truth.communications.map { [$0.pageStart] }, self.predicted.map { [$0.pageStart] })
+            truth.communications.map { [$0.pageStart, $0.pageEnd] }, self.predicted.map { [$0.pageStart, $0.pageEnd] })
         startOnly = MatchedDocument.pair(
             truth.communications.map { [$0.pageStart] }, self.predicted.map { [$0.pageStart] })
     }

@@ -77,7 +77,7 @@ package struct OffenseScore: Sendable {
             waiting[t.category] = queue
             categories.truePositives += 1
             if let truthLevel = t.level {
-                level.record(true)
+                level.record(truthLevel == p.level)
                 if truthLevel != p.level { note(pair, "level", "\(t.category): \(truthLevel)", p.level ?? "null") }
             }
             if let truthStatus = t.status {

@@ -64,7 +64,7 @@ package struct OutputRecords: Sendable {
 
     /// Keys whose values are identifiers or hashes, not text: a digit sequence in a SHA-256
     /// is not a leaked date of birth.
-    static let machineKeys: Set<String> = ["id"]
+    static let machineKeys: Set<String> = ["id", "sha256", "duplicate_of"]
 
     /// Reads the public file, or else the private one; nil when neither exists.
     ///
