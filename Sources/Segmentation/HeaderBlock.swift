@@ -84,7 +84,7 @@ struct HeaderNormaliser: Sendable {
 
     func header(_ block: HeaderBlock) -> MessageHeader {
         var h = MessageHeader()
-        h.from = clean(block.fields[.from]).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:|")) }
+        h.from = clean(block.fields[.from]).map(HeaderNormaliser.trimSender)
         h.to = AddressList.split(block.fields[.to])
         h.cc = AddressList.split(block.fields[.cc])
         h.bcc = AddressList.split(block.fields[.bcc])
@@ -96,6 +96,14 @@ struct HeaderNormaliser: Sendable {
             h.sent = dates.normalise(sent)
         }
         return h
+    }
+
+    /// Drops OCR debris after a sender (`Martinez .`, `Lewin, Jonathan H. |`) but keeps the
+    /// period of a trailing initial (`Walsh, Stephen B.`).
+    static func trimSender(_ s: String) -> String {
+        var out = s.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:|"))
+        while out.hasSuffix(" .") || out.hasSuffix(" ,") { out = String(out.dropLast(2)).trimmingCharacters(in: .whitespaces) }
+        return out
     }
 
     func quoted(_ block: HeaderBlock) -> QuotedHeader {

@@ -58,7 +58,7 @@ public struct Segmenter: Sendable {
         var topLevel: [(block: HeaderBlock, topLevelStart: Int?)] = found.map { f in
             switch f.start {
             case .ownerLine(let line, _): return (f.block, line)
-            case .pageTop(let line): return (f.block, ownerStyle ? nil : line)
+            case .pageTop(let line, let confirmed): return (f.block, ownerStyle && !confirmed ? nil : line)
             case .quoted: return (f.block, nil)
             }
         }
@@ -147,8 +147,9 @@ public struct Segmenter: Sendable {
     enum StartKind {
         /// The owner's name line at `line` stands above the block.
         case ownerLine(Int, atPageTop: Bool)
-        /// The block is the first thing on its page.
-        case pageTop(Int)
+        /// The block is the first thing on its page, or follows at most two title lines there;
+        /// `confirmed` when the page is numbered 1 at its foot or a title line repeats the subject.
+        case pageTop(Int, confirmed: Bool)
         case quoted
     }
 
@@ -166,7 +167,20 @@ public struct Segmenter: Sendable {
         if isFirstOnPage(start, content) {
             if let n = printoutPage[content[start].page], n > 1 { return .quoted }
             if precededBySeparator(start, content) { return .quoted }
-            return .pageTop(start)
+            return .pageTop(start, confirmed: printoutPage[content[start].page] == 1)
+        }
+        // A printout titled with its subject (as browsers and some mail clients print) has the
+        // title line, then the header block, on top of its page.
+        let page = content[start].page
+        var top = start
+        while top > 0 && content[top - 1].page == page && start - top < 2 { top -= 1 }
+        if isFirstOnPage(top, content) && top < start {
+            let titles = content[top..<start]
+            guard titles.allSatisfy({ labels.parse($0.text) == nil && !isSeparator($0.trimmed) }) else { return .quoted }
+            if let n = printoutPage[page], n > 1 { return .quoted }
+            let subject = HeaderLabels.fold(block.fields[.subject] ?? "")
+            let titled = !subject.isEmpty && titles.contains { HeaderLabels.fold($0.trimmed) == subject }
+            if titled || printoutPage[page] == 1 { return .pageTop(top, confirmed: true) }
         }
         return .quoted
     }
