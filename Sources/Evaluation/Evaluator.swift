@@ -38,10 +38,16 @@ package enum Evaluator {
         else {
             throw EvaluationError("output folder '\(outputFolder)' does not exist; pass the --out folder of a run")
         }
-        let output = try OutputRecords.load(outputFolder: outputFolder)
+        // The public file is the product, so it is scored when present; a run whose redaction
+        // is not built yet is scored on its private file. Headers prefer the private file
+        // (see `HeaderScore`).
+        let publicRecords = try OutputRecords.load(outputFolder: outputFolder, isPublic: true)
+        let privateRecords = try OutputRecords.load(outputFolder: outputFolder, isPublic: false)
+        let output = publicRecords ?? privateRecords
         let matching = Matching(truth: truth, records: output?.records ?? [])
         let index = TruthPathIndex(paths: truth.documents.map(\.path))
-        let corpus = PublishedCorpus.load(outputFolder: outputFolder, records: output, index: index, pdfText: pdfText)
+        let corpus = PublishedCorpus.load(
+            outputFolder: outputFolder, records: publicRecords, index: index, pdfText: pdfText)
 
         let noRecords = MetricStatus.notBuilt(
             "no \(OutputRecords.publicFile) or \(OutputRecords.privateFile) in the output folder")
@@ -56,12 +62,23 @@ package enum Evaluator {
             pathsWithoutTruth: matching.pathsWithoutTruth,
             documentsWithoutOutput: output == nil ? [] : matching.documentsWithoutOutput,
             segmentation: output == nil ? SegmentationScore(status: noRecords) : SegmentationScore(matching: matching),
-            headers: output == nil ? HeaderScore(status: noRecords) : HeaderScore(pairs: pairs),
+            headers: headerScore(truth: truth, records: privateRecords ?? publicRecords, noRecords: noRecords),
             detainer: output.map { DetainerScore(pairs: pairs, records: $0.records) } ?? DetainerScore(status: noRecords),
             offenses: output.map { OffenseScore(pairs: pairs, records: $0.records) } ?? OffenseScore(status: noRecords),
             counts: try countsScore(truth: truth, outputFolder: outputFolder),
             leaks: LeakScore(truth: truth, corpus: corpus),
             overRedaction: KeepScore(truth: truth, corpus: corpus))
+    }
+
+    static func headerScore(truth: TruthSet, records: OutputRecords?, noRecords: MetricStatus) -> HeaderScore {
+        guard let records else { return HeaderScore(status: noRecords) }
+        let pairs = Matching(truth: truth, records: records.records).pairs
+        guard records.isPublic else { return HeaderScore(pairs: pairs, file: records.file) }
+        let searchers = Dictionary(
+            uniqueKeysWithValues: truth.documents.map { ($0.path, LeakSearcher($0.pii ?? [])) })
+        return HeaderScore(pairs: pairs, file: records.file) { path, value in
+            !(searchers[path]?.search(value).hits.isEmpty ?? true)
+        }
     }
 
     static func countsScore(truth: TruthSet, outputFolder: String) throws -> CountsScore {

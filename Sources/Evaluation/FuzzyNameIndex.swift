@@ -37,7 +37,12 @@ struct FuzzyNameIndex: Sendable {
     private static func halves(_ n: Int) -> (head: Int, tail: Int) { (n / 2, n - n / 2 - 1) }
 
     /// Each name found, with the range of the words that matched it.
-    func search(_ words: [TextTokens.Token]) -> [(entry: Int, range: Range<String.Index>)] {
+    ///
+    /// A match made only of words in `excluded` is passed over (and counted in `ignored`),
+    /// and the search for that name goes on, so an official printed near a leak cannot hide it.
+    func search(
+        _ words: [TextTokens.Token], excluding excluded: Set<String>, ignored: inout Int
+    ) -> [(entry: Int, range: Range<String.Index>)] {
         guard !names.isEmpty else { return [] }
         let wordLetters = words.map { TextTokens.letters($0.text) }
         var found: [(entry: Int, range: Range<String.Index>)] = []
@@ -51,6 +56,10 @@ struct FuzzyNameIndex: Sendable {
                 for index in candidates(window) where !seen.contains(names[index].entry) {
                     let name = names[index]
                     guard abs(size - name.wordCount) <= 1, isWithinOneEdit(window, name.letters) else { continue }
+                    if words[start...end].allSatisfy({ excluded.contains($0.text) }) {
+                        ignored += 1
+                        continue
+                    }
                     seen.insert(name.entry)
                     found.append((name.entry, words[start].range.lowerBound..<words[end].range.upperBound))
                 }

@@ -5,7 +5,9 @@
 /// of `counts.csv`, with the patterns of `LeakSearcher`. The search is not limited to the
 /// document the string was labelled in: a message printed twice in a dump carries its
 /// private names into both copies, whichever truth file lists them. Each (string, place)
-/// found is one leak.
+/// found is one leak. A name found only by the one-edit rule is not a leak when the words
+/// found are all words of `keep` strings: an official a letter away from a private person is
+/// the official.
 package struct LeakScore: Sendable {
     package struct Leak: Sendable, Equatable {
         package var text: String
@@ -29,6 +31,9 @@ package struct LeakScore: Sendable {
     package var piiStrings = 0
     package var leaks: [Leak] = []
     package var byType: [TypeCount] = []
+    /// One-edit name matches dropped because every word matched is a word of a `keep`
+    /// string: "Sean Kelly" the detective is not an OCR error of "Sean Kelley".
+    package var ocrVariantsOfKeeps = 0
 
     package var stringsLeaked: Int { byType.reduce(0) { $0 + $1.strings } }
 
@@ -57,11 +62,13 @@ package struct LeakScore: Sendable {
             }
         }
         piiStrings = entries.count
-        let searcher = LeakSearcher(entries)
+        let searcher = LeakSearcher(entries, keep: truth.documents.flatMap { ($0.keep ?? []).map(\.text) })
         var leakedStrings: [String: Set<Int>] = [:]
         var occurrences: [String: Int] = [:]
         for text in corpus.texts {
-            for hit in searcher.search(text.text) {
+            let result = searcher.search(text.text)
+            ocrVariantsOfKeeps += result.ignoredKeepVariants
+            for hit in result.hits {
                 let entry = entries[hit.entry]
                 leaks.append(
                     Leak(

@@ -10,6 +10,14 @@ package enum LeakMatch: String, Sendable, Equatable {
     case ocrVariant = "ocr variant"
 }
 
+/// What one search of a text found.
+package struct LeakSearchResult: Sendable, Equatable {
+    /// One hit per entry found, in entry order.
+    package var hits: [LeakHit] = []
+    /// One-edit name matches passed over because all their words are words of `keep` strings.
+    package var ignoredKeepVariants = 0
+}
+
 /// One truth PII string found in one piece of published text.
 package struct LeakHit: Sendable, Equatable {
     /// Index of the PII entry in the searcher's list.
@@ -36,11 +44,15 @@ package struct LeakHit: Sendable, Equatable {
 /// - person names of five letters or more: any sequence of words whose letters are within one
 ///   edit of the name's letters, which finds "Alvarcz" and "JoseAlvarez"; also the name with
 ///   its last word first ("Alvarez, Jose"). Shorter names would match too many ordinary words.
+///   A one-edit match made only of words of `keep` strings is not a leak: "Sean Kelly" the
+///   detective is not an OCR error of the private "Sean Kelley".
 ///
 /// Numbers shorter than five digits are only matched as words: four digits turn up
 /// everywhere.
 package struct LeakSearcher: Sendable {
     package let entries: [TruthPII]
+    /// Folded words of the truth's `keep` strings.
+    private let keepWords: Set<String>
 
     private var wordSequences: [String: [(entry: Int, words: [String], match: LeakMatch)]] = [:]
     private var digitStrings: [String: [Int]] = [:]
@@ -57,8 +69,10 @@ package struct LeakSearcher: Sendable {
     static let minimumDigits = 5
     static let minimumFuzzyLetters = 5
 
-    package init(_ entries: [TruthPII]) {
+    /// - Parameter keep: strings that must stay readable; see the one-edit rule above.
+    package init(_ entries: [TruthPII], keep: [String] = []) {
         self.entries = entries
+        keepWords = Set(keep.flatMap { TextTokens($0).words.map(\.text) })
         for (index, entry) in entries.enumerated() {
             let words = TextTokens(entry.text).words.map(\.text)
             // Numbers long enough to be matched digit by digit need no word pattern; shorter
@@ -115,7 +129,7 @@ package struct LeakSearcher: Sendable {
     }
 
     /// Every entry found in `text`, once each, by the most literal match that finds it.
-    package func search(_ text: String) -> [LeakHit] {
+    package func search(_ text: String) -> LeakSearchResult {
         let tokens = TextTokens(text)
         var hits: [Int: LeakHit] = [:]
         func record(_ entry: Int, _ match: LeakMatch, _ range: Range<String.Index>) {
@@ -147,8 +161,11 @@ package struct LeakSearcher: Sendable {
         }
         searchConcatenations(tokens.digitGroups, index: digitStrings, maxLength: maxDigits, record: record)
         searchConcatenations(words, index: alnumStrings, maxLength: maxAlnum, record: record)
-        for hit in fuzzy.search(words) { record(hit.entry, .ocrVariant, hit.range) }
-        return hits.values.sorted { $0.entry < $1.entry }
+        var ignored = 0
+        for hit in fuzzy.search(words, excluding: keepWords, ignored: &ignored) {
+            record(hit.entry, .ocrVariant, hit.range)
+        }
+        return LeakSearchResult(hits: hits.values.sorted { $0.entry < $1.entry }, ignoredKeepVariants: ignored)
     }
 
     /// Matches entries against concatenations of consecutive tokens of one run.

@@ -41,12 +41,10 @@ package struct PredictedCommunication: Sendable {
     }
 }
 
-/// The communications of a run, from the public file when there is one.
+/// The communications of a run, as read from `public/` or `private/communications.jsonl`.
 ///
-/// The public file is what a run publishes, so it is the one scored. A run whose redaction
-/// stage is not built yet writes only `private/communications.jsonl`; that file still tells
-/// how well pages were segmented and classified, so it is used for those metrics, and the
-/// report says which file was read. Leak and over-redaction metrics never read it.
+/// Which file each metric reads is decided in `Evaluator`; the leak and over-redaction
+/// metrics never read the private one.
 package struct OutputRecords: Sendable {
     /// The file read, relative to the output folder (`public/communications.jsonl`).
     package var file: String
@@ -66,21 +64,19 @@ package struct OutputRecords: Sendable {
     /// is not a leaked date of birth.
     static let machineKeys: Set<String> = ["id", "sha256", "duplicate_of"]
 
-    /// Reads the public file, or else the private one; nil when neither exists.
+    /// Reads one of the two files; nil when it does not exist.
     ///
     /// - Throws: `EvaluationError` naming file and line when a line is not a JSON object or
     ///   lacks `source.path`, `source.page_start` or `source.page_end`.
-    package static func load(outputFolder: String) throws -> OutputRecords? {
-        for (relative, isPublic) in [(publicFile, true), (privateFile, false)] {
-            let path = (outputFolder as NSString).appendingPathComponent(relative)
-            guard FileManager.default.fileExists(atPath: path) else { continue }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw EvaluationError("\(path): cannot read the file; check its permissions")
-            }
-            let records = try parse(String(decoding: data, as: UTF8.self), file: path, keepStrings: isPublic)
-            return OutputRecords(file: relative, isPublic: isPublic, records: records)
+    package static func load(outputFolder: String, isPublic: Bool) throws -> OutputRecords? {
+        let relative = isPublic ? publicFile : privateFile
+        let path = (outputFolder as NSString).appendingPathComponent(relative)
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw EvaluationError("\(path): cannot read the file; check its permissions")
         }
-        return nil
+        let records = try parse(String(decoding: data, as: UTF8.self), file: path, keepStrings: isPublic)
+        return OutputRecords(file: relative, isPublic: isPublic, records: records)
     }
 
     /// Parses JSON lines; blank lines are skipped.

@@ -96,6 +96,7 @@ extension SegmentationScore {
 extension HeaderScore {
     var node: JSONNode {
         status.node([
+            ("file", .optional(file)),
             ("matched", .int(matched)),
             (
                 "fields",
@@ -105,7 +106,7 @@ extension HeaderScore {
                             field.name,
                             field.status.node([
                                 ("accuracy", .ratio(field.accuracy.value)), ("correct", .int(field.accuracy.correct)),
-                                ("total", .int(field.accuracy.total)),
+                                ("total", .int(field.accuracy.total)), ("redacted", .int(field.redacted)),
                                 (
                                     "mismatches",
                                     .array(
@@ -199,6 +200,7 @@ extension LeakScore {
             ("total", .int(leaks.count)),
             ("pii_strings", .int(piiStrings)),
             ("strings_leaked", .int(stringsLeaked)),
+            ("ocr_variants_of_keeps_ignored", .int(ocrVariantsOfKeeps)),
             (
                 "by_type",
                 .object(byType.map { ($0.type, .object([("strings", .int($0.strings)), ("occurrences", .int($0.occurrences))])) })

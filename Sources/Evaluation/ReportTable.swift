@@ -31,7 +31,9 @@ extension EvaluationReport {
         }
         if headers.status.isOK {
             for field in headers.fields {
-                add("header \(field.name)", field.status, fmt(field.accuracy.value), acc(field.accuracy))
+                add(
+                    "header \(field.name)", field.status, fmt(field.accuracy.value),
+                    acc(field.accuracy) + (field.redacted > 0 ? "; \(field.redacted) redacted, not counted" : ""))
             }
         } else {
             add("headers", headers.status, "", "")
@@ -57,6 +59,7 @@ extension EvaluationReport {
 
         var out = "truth   \(truthFolder): \(truthDocuments) documents, \(truthCommunications) communications\n"
         out += "output  \(outputFolder): " + (recordsFile.map { "\($0), \(records) records" } ?? "no communications file") + "\n"
+        if let file = headers.file, file != recordsFile { out += "        headers from \(file)\n" }
         if !pathsWithoutTruth.isEmpty { out += "        \(pathsWithoutTruth.count) PDFs without truth not scored\n" }
         out += "\n"
         let nameWidth = max(6, rows.map(\.0.count).max() ?? 0)
