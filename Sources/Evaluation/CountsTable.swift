@@ -53,7 +53,8 @@ package struct CountsTable: Sendable, Equatable {
                 guard let offenses = c.offenses, let detainer = c.detainer else {
                     return .failure(
                         CountsUnavailable(
-                            reason: "\(doc.file) page \(c.pageStart): counts need 'offenses' and 'detainer' on every communication"
+                            reason:
+                                "\(doc.file) page \(c.pageStart): counts need 'offenses' and 'detainer' on every communication"
                         ))
                 }
                 if c.isDuplicate { continue }
@@ -63,7 +64,8 @@ package struct CountsTable: Sendable, Equatable {
                 for o in offenses {
                     guard let level = o.level else {
                         return .failure(
-                            CountsUnavailable(reason: "\(doc.file) page \(c.pageStart): offense '\(o.category)' has no level"))
+                            CountsUnavailable(
+                                reason: "\(doc.file) page \(c.pageStart): offense '\(o.category)' has no level"))
                     }
                     keys.insert(Key(o.category, level))
                 }

@@ -38,9 +38,12 @@ struct DateRenderings {
     /// Year, month and day of a printed date, or nil.
     static func parse(_ text: String) -> (Int, Int, Int)? {
         let tokens = TextTokens(text).words.map(\.text)
-        if let monthIndex = tokens.firstIndex(where: { monthNumber($0) != nil }), let month = monthNumber(tokens[monthIndex]) {
+        if let monthIndex = tokens.firstIndex(where: { monthNumber($0) != nil }),
+            let month = monthNumber(tokens[monthIndex])
+        {
             let numbers = tokens.enumerated().filter { $0.offset != monthIndex }.compactMap { Int($0.element) }
-            guard let year = numbers.first(where: { $0 >= 1000 }), let day = numbers.first(where: { (1...31).contains($0) })
+            guard let year = numbers.first(where: { $0 >= 1000 }),
+                let day = numbers.first(where: { (1...31).contains($0) })
             else { return nil }
             return (year, month, day)
         }
@@ -49,7 +52,9 @@ struct DateRenderings {
         {
             let yearFirst = only.hasPrefix("19") || only.hasPrefix("20")
             let (year, month, day) =
-                yearFirst ? (value / 10000, value / 100 % 100, value % 100) : (value % 10000, value / 1_000_000, value / 10000 % 100)
+                yearFirst
+                ? (value / 10000, value / 100 % 100, value % 100)
+                : (value % 10000, value / 1_000_000, value / 10000 % 100)
             guard (1...12).contains(month), (1...31).contains(day) else { return nil }
             return (year, month, day)
         }

@@ -28,7 +28,8 @@ package struct DetainerScore: Sendable {
         let labelled = pairs.filter { $0.truth.detainer != nil }
         guard !labelled.isEmpty else {
             self.init(
-                status: .noTruth(pairs.isEmpty ? "no communication matched" : "no matched communication labels 'detainer'"))
+                status: .noTruth(
+                    pairs.isEmpty ? "no communication matched" : "no matched communication labels 'detainer'"))
             return
         }
         guard records.contains(where: { $0.detainer != nil }) else {

@@ -63,7 +63,8 @@ package enum Evaluator {
             documentsWithoutOutput: output == nil ? [] : matching.documentsWithoutOutput,
             segmentation: output == nil ? SegmentationScore(status: noRecords) : SegmentationScore(matching: matching),
             headers: headerScore(truth: truth, records: privateRecords ?? publicRecords, noRecords: noRecords),
-            detainer: output.map { DetainerScore(pairs: pairs, records: $0.records) } ?? DetainerScore(status: noRecords),
+            detainer: output.map { DetainerScore(pairs: pairs, records: $0.records) }
+                ?? DetainerScore(status: noRecords),
             offenses: output.map { OffenseScore(pairs: pairs, records: $0.records) } ?? OffenseScore(status: noRecords),
             counts: try countsScore(truth: truth, outputFolder: outputFolder),
             leaks: LeakScore(truth: truth, corpus: corpus),

@@ -50,7 +50,10 @@ package struct HeaderScore: Sendable {
         fields = [
             HeaderScore.score("from", pairs, isRedacted) { pair in
                 pair.truth.from.label.map { truth in
-                    (HeaderComparison.sameSender(truth: truth, predicted: pair.predicted.from), truth, pair.predicted.from)
+                    (
+                        HeaderComparison.sameSender(truth: truth, predicted: pair.predicted.from), truth,
+                        pair.predicted.from
+                    )
                 }
             },
             HeaderScore.score("to", pairs, isRedacted) { pair in
@@ -63,7 +66,10 @@ package struct HeaderScore: Sendable {
             },
             HeaderScore.score("sent", pairs, isRedacted) { pair in
                 pair.truth.sent.label.map { truth in
-                    (HeaderComparison.sameSent(truth: truth, predicted: pair.predicted.sent), truth, pair.predicted.sent)
+                    (
+                        HeaderComparison.sameSent(truth: truth, predicted: pair.predicted.sent), truth,
+                        pair.predicted.sent
+                    )
                 }
             },
             HeaderScore.score("subject", pairs, isRedacted) { pair in

@@ -32,7 +32,8 @@ package indirect enum JSONNode: Sendable, Equatable {
         case .null: j.string(nil)
         case .array(let items): return "[" + items.map(\.compact).joined(separator: ", ") + "]"
         case .object(let members):
-            return "{" + members.map { key, value in JSONNode.string(key).compact + ": " + value.compact }
+            return "{"
+                + members.map { key, value in JSONNode.string(key).compact + ": " + value.compact }
                 .joined(separator: ", ") + "}"
         }
         return j.text

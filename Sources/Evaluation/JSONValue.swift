@@ -55,8 +55,10 @@ package enum JSONValue: Sendable, Equatable, Decodable {
         return nil
     }
 
-    /// Every string value below this one with its key path (`header.to[1]`), keys in sorted
-    /// order so reports are stable. Keys in `skipping` are left out with all they hold.
+    /// Every string value below this one, with its key path (`header.to[1]`).
+    ///
+    /// Keys are visited in sorted order so reports are stable. Keys in `skipping` are left out
+    /// with all they hold.
     package func stringValues(path: String = "", skipping: Set<String> = []) -> [(path: String, value: String)] {
         switch self {
         case .string(let s):

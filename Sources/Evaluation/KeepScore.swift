@@ -46,7 +46,9 @@ package struct KeepScore: Sendable {
                 let needle = KeepScore.normalise(keep.text)
                 guard !needle.isEmpty else { continue }
                 total += 1
-                if !haystack.contains(needle) { missing.append(Missing(path: doc.path, text: keep.text, kind: keep.kind)) }
+                if !haystack.contains(needle) {
+                    missing.append(Missing(path: doc.path, text: keep.text, kind: keep.kind))
+                }
             }
         }
     }

@@ -8,9 +8,10 @@ package struct MatchedPair: Sendable {
 /// One truth document with the predicted communications of the same PDF, paired two ways.
 ///
 /// `strict` pairs need the same first and last page; `startOnly` pairs need only the same
-/// first page. Several messages can start on one page, so equal keys are paired in order
-/// (the truth in file order, predictions sorted as the contract sorts them), each side used
-/// at most once.
+/// first page. Several communications can start on one page (a cover letter and the first
+/// email, two short printouts), so among equal keys a prediction of the same `kind` is
+/// preferred, and otherwise they are paired in order (the truth in file order, predictions
+/// sorted as the contract sorts them), each side used at most once.
 package struct MatchedDocument: Sendable {
     package var truth: TruthDocument
     package var predicted: [PredictedCommunication]
@@ -20,28 +21,42 @@ package struct MatchedDocument: Sendable {
     package init(truth: TruthDocument, predicted: [PredictedCommunication]) {
         self.truth = truth
         self.predicted = predicted.sorted { ($0.pageStart, $0.line) < ($1.pageStart, $1.line) }
+        let truthKinds = truth.communications.map(\.kind)
+        let predictedKinds = self.predicted.map(\.kind)
         strict = MatchedDocument.pair(
-            truth.communications.map { [$0.pageStart, $0.pageEnd] }, self.predicted.map { [$0.pageStart, $0.pageEnd] })
+            truth.communications.map { [$0.pageStart, $0.pageEnd] }, truthKinds,
+            self.predicted.map { [$0.pageStart, $0.pageEnd] }, predictedKinds)
         startOnly = MatchedDocument.pair(
-            truth.communications.map { [$0.pageStart] }, self.predicted.map { [$0.pageStart] })
+            truth.communications.map { [$0.pageStart] }, truthKinds, self.predicted.map { [$0.pageStart] },
+            predictedKinds)
     }
 
-    /// Pairs equal keys in order of appearance.
-    static func pair(_ truth: [[Int]], _ predicted: [[Int]]) -> [(truth: Int, predicted: Int)] {
-        var waiting: [[Int]: [Int]] = [:]
-        for (i, key) in predicted.enumerated() { waiting[key, default: []].append(i) }
-        var pairs: [(truth: Int, predicted: Int)] = []
-        for (i, key) in truth.enumerated() {
-            guard var queue = waiting[key], !queue.isEmpty else { continue }
-            pairs.append((i, queue.removeFirst()))
-            waiting[key] = queue
+    /// Pairs equal keys, same kinds first, then in order of appearance.
+    static func pair(
+        _ truth: [[Int]], _ truthKinds: [String?], _ predicted: [[Int]], _ predictedKinds: [String?]
+    ) -> [(truth: Int, predicted: Int)] {
+        var byKey: [[Int]: [Int]] = [:]
+        for (i, key) in predicted.enumerated() { byKey[key, default: []].append(i) }
+        var used = Set<Int>()
+        var partner: [Int: Int] = [:]
+        for sameKindOnly in [true, false] {
+            for (i, key) in truth.enumerated() where partner[i] == nil {
+                let hit = byKey[key]?.first { j in
+                    !used.contains(j) && (!sameKindOnly || predictedKinds[j] == truthKinds[i])
+                }
+                guard let j = hit else { continue }
+                partner[i] = j
+                used.insert(j)
+            }
         }
-        return pairs
+        return partner.sorted { $0.key < $1.key }.map { (truth: $0.key, predicted: $0.value) }
     }
 
     /// The start-only pairs as values, for the field metrics.
     package var pairs: [MatchedPair] {
-        startOnly.map { MatchedPair(path: truth.path, truth: truth.communications[$0.truth], predicted: predicted[$0.predicted]) }
+        startOnly.map {
+            MatchedPair(path: truth.path, truth: truth.communications[$0.truth], predicted: predicted[$0.predicted])
+        }
     }
 }
 

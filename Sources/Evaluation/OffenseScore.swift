@@ -36,7 +36,8 @@ package struct OffenseScore: Sendable {
         let labelled = pairs.filter { $0.truth.offenses != nil }
         guard !labelled.isEmpty else {
             self.init(
-                status: .noTruth(pairs.isEmpty ? "no communication matched" : "no matched communication labels 'offenses'"))
+                status: .noTruth(
+                    pairs.isEmpty ? "no communication matched" : "no matched communication labels 'offenses'"))
             return
         }
         guard records.contains(where: { $0.offenses != nil }) else {
@@ -95,6 +96,7 @@ package struct OffenseScore: Sendable {
 
     private mutating func note(_ pair: MatchedPair, _ field: String, _ truth: String, _ predicted: String) {
         mismatches.append(
-            Mismatch(path: pair.path, pageStart: pair.truth.pageStart, field: field, truth: truth, predicted: predicted))
+            Mismatch(path: pair.path, pageStart: pair.truth.pageStart, field: field, truth: truth, predicted: predicted)
+        )
     }
 }

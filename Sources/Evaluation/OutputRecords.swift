@@ -4,6 +4,8 @@ import Foundation
 package struct PredictedCommunication: Sendable {
     /// 1-based line in the file it came from.
     package var line: Int
+    /// `email` or `document`.
+    package var kind: String?
     package var path: String
     package var pageStart: Int
     package var pageEnd: Int
@@ -21,11 +23,13 @@ package struct PredictedCommunication: Sendable {
     package var strings: [(path: String, value: String)]
 
     package init(
-        line: Int, path: String, pageStart: Int, pageEnd: Int, from: String? = nil, to: [String] = [],
+        line: Int, kind: String? = "email", path: String, pageStart: Int, pageEnd: Int, from: String? = nil,
+        to: [String] = [],
         sent: String? = nil, subject: String? = nil, detainer: TruthDetainer? = nil, offenses: [TruthOffense]? = nil,
         severity: String? = nil, isDuplicate: Bool = false, strings: [(path: String, value: String)] = []
     ) {
         self.line = line
+        self.kind = kind
         self.path = path
         self.pageStart = pageStart
         self.pageEnd = pageEnd
@@ -116,7 +120,7 @@ package struct OutputRecords: Sendable {
             }
         }
         return PredictedCommunication(
-            line: line, path: path, pageStart: start, pageEnd: end,
+            line: line, kind: r["kind"]?.string, path: path, pageStart: start, pageEnd: end,
             from: header?["from"]?.string, to: header?["to"]?.strings ?? [],
             sent: header?["sent"]?.string, subject: header?["subject"]?.string,
             detainer: detainer, offenses: offenses, severity: r["severity"]?.string,

@@ -74,7 +74,8 @@ package struct PublishedCorpus: Sendable {
             let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             for (i, line) in lines.enumerated() where !line.isEmpty {
                 corpus.texts.append(
-                    PublishedText(file: CountsFile.relativePath, location: "line \(i + 1)", truthPath: nil, text: String(line)))
+                    PublishedText(
+                        file: CountsFile.relativePath, location: "line \(i + 1)", truthPath: nil, text: String(line)))
             }
             corpus.sources.append(Source(name: CountsFile.relativePath, state: "searched"))
         } else {
@@ -117,7 +118,8 @@ package struct PublishedCorpus: Sendable {
                 failures.append("\(relative): \(error)")
             }
         }
-        var state = pdfs.isEmpty ? "absent (folder holds no PDF)" : "searched text layer of \(searched) of \(pdfs.count) PDFs"
+        var state =
+            pdfs.isEmpty ? "absent (folder holds no PDF)" : "searched text layer of \(searched) of \(pdfs.count) PDFs"
         if !failures.isEmpty { state += "; not read: " + failures.joined(separator: "; ") }
         sources.append(Source(name: PublishedCorpus.redactedFolder + "/", state: state))
     }

@@ -67,14 +67,18 @@ extension SegmentationScore {
             ("start_only", startOnly.node),
             (
                 "by_rendition",
-                .object(byRendition.map { ($0.rendition, .object([("strict", $0.strict.node), ("start_only", $0.startOnly.node)])) })
+                .object(
+                    byRendition.map {
+                        ($0.rendition, .object([("strict", $0.strict.node), ("start_only", $0.startOnly.node)]))
+                    })
             ),
             (
                 "missed",
                 .array(
                     missed.map {
                         .object([
-                            ("path", .string($0.path)), ("page_start", .int($0.pageStart)), ("page_end", .int($0.pageEnd)),
+                            ("path", .string($0.path)), ("page_start", .int($0.pageStart)),
+                            ("page_end", .int($0.pageEnd)),
                             ("predicted_page_end", $0.predictedPageEnd.map { .int($0) } ?? .null),
                         ])
                     })
@@ -84,7 +88,8 @@ extension SegmentationScore {
                 .array(
                     spurious.map {
                         .object([
-                            ("path", .string($0.path)), ("page_start", .int($0.pageStart)), ("page_end", .int($0.pageEnd)),
+                            ("path", .string($0.path)), ("page_start", .int($0.pageStart)),
+                            ("page_end", .int($0.pageEnd)),
                             ("line", .int($0.line)),
                         ])
                     })
@@ -120,7 +125,7 @@ extension HeaderScore {
                             ])
                         )
                     })
-            )
+            ),
         ])
     }
 }
@@ -156,7 +161,8 @@ extension OffenseScore {
                 .array(
                     mismatches.map {
                         .object([
-                            ("path", .string($0.path)), ("page_start", .int($0.pageStart)), ("field", .string($0.field)),
+                            ("path", .string($0.path)), ("page_start", .int($0.pageStart)),
+                            ("field", .string($0.field)),
                             ("truth", .string($0.truth)), ("predicted", .string($0.predicted)),
                         ])
                     })
@@ -203,7 +209,10 @@ extension LeakScore {
             ("ocr_variants_of_keeps_ignored", .int(ocrVariantsOfKeeps)),
             (
                 "by_type",
-                .object(byType.map { ($0.type, .object([("strings", .int($0.strings)), ("occurrences", .int($0.occurrences))])) })
+                .object(
+                    byType.map {
+                        ($0.type, .object([("strings", .int($0.strings)), ("occurrences", .int($0.occurrences))]))
+                    })
             ),
             (
                 "leaks",

@@ -8,7 +8,10 @@ extension EvaluationReport {
 
     package func table() -> String {
         var rows: [(String, String, String)] = []
-        func add(_ name: String, _ status: MetricStatus, _ score: @autoclosure () -> String, _ detail: @autoclosure () -> String) {
+        func add(
+            _ name: String, _ status: MetricStatus, _ score: @autoclosure () -> String,
+            _ detail: @autoclosure () -> String
+        ) {
             if let reason = status.reason {
                 rows.append((name, status.label, reason))
             } else {
@@ -26,7 +29,11 @@ extension EvaluationReport {
         add("segmentation F1 (start only)", seg.status, fmt(seg.startOnly.f1), prf(seg.startOnly))
         if seg.status.isOK {
             for r in seg.byRendition {
-                rows.append(("  rendition \(r.rendition)", fmt(r.strict.f1), "start only \(fmt(r.startOnly.f1)); \(r.strict.truthCount) communications"))
+                rows.append(
+                    (
+                        "  rendition \(r.rendition)", fmt(r.strict.f1),
+                        "start only \(fmt(r.startOnly.f1)); \(r.strict.truthCount) communications"
+                    ))
             }
         }
         if headers.status.isOK {
@@ -39,7 +46,9 @@ extension EvaluationReport {
             add("headers", headers.status, "", "")
         }
         add("detainer F1", detainer.status, fmt(detainer.present.f1), prf(detainer.present))
-        if detainer.status.isOK { add("detainer forms", detainer.formsStatus, fmt(detainer.forms.value), acc(detainer.forms)) }
+        if detainer.status.isOK {
+            add("detainer forms", detainer.formsStatus, fmt(detainer.forms.value), acc(detainer.forms))
+        }
         add("offense categories F1", offenses.status, fmt(offenses.categories.f1), prf(offenses.categories))
         if offenses.status.isOK {
             add("offense level", offenses.levelStatus, fmt(offenses.level.value), acc(offenses.level))
@@ -48,17 +57,21 @@ extension EvaluationReport {
         }
         add(
             "counts relative error", counts.status, fmt(counts.relativeError),
-            "\(counts.absoluteError) off over \(counts.truthTotal) truth cells; \(counts.diffs.count) of \(counts.rows) rows differ")
+            "\(counts.absoluteError) off over \(counts.truthTotal) truth cells; \(counts.diffs.count) of \(counts.rows) rows differ"
+        )
         add(
             "PII leaks", leaks.status, "\(leaks.leaks.count)",
-            (leaks.byType.isEmpty ? "none" : leaks.byType.map { "\($0.type) \($0.occurrences)" }.joined(separator: ", "))
+            (leaks.byType.isEmpty
+                ? "none" : leaks.byType.map { "\($0.type) \($0.occurrences)" }.joined(separator: ", "))
                 + " (\(leaks.stringsLeaked) of \(leaks.piiStrings) strings)")
         add(
             "over-redaction", overRedaction.status, "\(overRedaction.missing.count) of \(overRedaction.total)",
             "keep strings missing" + (overRedaction.missingShare.map { String(format: " (%.1f%%)", $0 * 100) } ?? ""))
 
         var out = "truth   \(truthFolder): \(truthDocuments) documents, \(truthCommunications) communications\n"
-        out += "output  \(outputFolder): " + (recordsFile.map { "\($0), \(records) records" } ?? "no communications file") + "\n"
+        out +=
+            "output  \(outputFolder): " + (recordsFile.map { "\($0), \(records) records" } ?? "no communications file")
+            + "\n"
         if let file = headers.file, file != recordsFile { out += "        headers from \(file)\n" }
         if !pathsWithoutTruth.isEmpty { out += "        \(pathsWithoutTruth.count) PDFs without truth not scored\n" }
         out += "\n"
@@ -78,7 +91,9 @@ extension EvaluationReport {
                 "\($0.path) pages \($0.pageStart)-\($0.pageEnd)"
                     + ($0.predictedPageEnd.map { " (predicted to end on page \($0))" } ?? " (not found)")
             }, into: &out)
-        list("spurious communications", seg.spurious.map { "\($0.path) pages \($0.pageStart)-\($0.pageEnd)" }, into: &out)
+        list(
+            "spurious communications", seg.spurious.map { "\($0.path) pages \($0.pageStart)-\($0.pageEnd)" }, into: &out
+        )
         list(
             "leaks",
             leaks.leaks.map {

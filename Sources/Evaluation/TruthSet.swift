@@ -22,7 +22,8 @@ package struct TruthSet: Sendable {
     package static func load(folder: String) throws -> TruthSet {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw EvaluationError("truth folder '\(folder)' does not exist; pass --truth DIR, a folder of *.truth.json files")
+            throw EvaluationError(
+                "truth folder '\(folder)' does not exist; pass --truth DIR, a folder of *.truth.json files")
         }
         let files = truthFiles(in: folder)
         guard !files.isEmpty else {

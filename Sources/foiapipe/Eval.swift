@@ -22,7 +22,8 @@ struct Eval: ParsableCommand {
 
     func run() throws {
         guard let truth, let out else {
-            fail("foiapipe eval: usage: foiapipe eval --truth DIR OUT (missing \(truth == nil ? "--truth DIR" : "OUT"))")
+            fail(
+                "foiapipe eval: usage: foiapipe eval --truth DIR OUT (missing \(truth == nil ? "--truth DIR" : "OUT"))")
         }
         do {
             let report = try Evaluator.evaluate(truthFolder: truth, outputFolder: out)

@@ -165,7 +165,9 @@ import Testing
         var lines: [String] = []
         for doc in truth.documents {
             for c in doc.communications {
-                let from = (c.from.label ?? nil).map { "\"\($0), Jonathan H. <\($0.lowercased())@chicagopolice.org>\"" } ?? "null"
+                let from =
+                    (c.from.label ?? nil).map { "\"\($0), Jonathan H. <\($0.lowercased())@chicagopolice.org>\"" }
+                    ?? "null"
                 let sent = (c.sent.label ?? nil).map { "\"\($0):00-06:00\"" } ?? "null"
                 let subject = (c.subject.label ?? nil).map { "\"\($0.uppercased())\"" } ?? "null"
                 lines.append(
@@ -175,7 +177,8 @@ import Testing
         }
         let out = temporaryFolder("eval-real")
         defer { try? FileManager.default.removeItem(at: out) }
-        try FileManager.default.createDirectory(at: out.appendingPathComponent("private"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: out.appendingPathComponent("private"), withIntermediateDirectories: true)
         try (lines.joined(separator: "\n") + "\n").write(
             to: out.appendingPathComponent("private/communications.jsonl"), atomically: true, encoding: .utf8)
 

@@ -25,13 +25,15 @@ import Testing
         let root = temporaryFolder("eval-rules")
         let truth = root.appendingPathComponent("truth")
         try FileManager.default.createDirectory(at: truth, withIntermediateDirectories: true)
-        try HeaderAndKeepRulesTests.truth.write(to: truth.appendingPathComponent("a.truth.json"), atomically: true, encoding: .utf8)
+        try HeaderAndKeepRulesTests.truth.write(
+            to: truth.appendingPathComponent("a.truth.json"), atomically: true, encoding: .utf8)
         let out = root.appendingPathComponent("out")
         for (folder, line) in [("public", publicLine), ("private", privateLine)] {
             guard let line else { continue }
             let dir = out.appendingPathComponent(folder)
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            try (line + "\n").write(to: dir.appendingPathComponent("communications.jsonl"), atomically: true, encoding: .utf8)
+            try (line + "\n").write(
+                to: dir.appendingPathComponent("communications.jsonl"), atomically: true, encoding: .utf8)
         }
         return (truth.path, out.path)
     }
@@ -60,7 +62,8 @@ import Testing
 
     @Test func anOfficialOneLetterFromAPrivateNameIsNotALeak() throws {
         let (truth, out) = try folders(
-            public: record(from: "x", body: "Sgt. Det. Sean Kelly spoke to Sean Kelley and Maria Pereira."), private: nil)
+            public: record(from: "x", body: "Sgt. Det. Sean Kelly spoke to Sean Kelley and Maria Pereira."),
+            private: nil)
         let report = try Evaluator.evaluate(truthFolder: truth, outputFolder: out)
         #expect(report.leaks.leaks.map(\.text) == ["Maria Pereira", "Sean Kelley"])
         #expect(report.leaks.leaks.allSatisfy { $0.match == .exact })

@@ -5,7 +5,8 @@ import Testing
     @Test func senderMatchesDisplayNameOrWholeWordPrefix() {
         #expect(HeaderComparison.sameSender(truth: "Lewin", predicted: "Lewin, Jonathan H. <jlewin@city.gov>"))
         #expect(HeaderComparison.sameSender(truth: "Lewin, Jonathan H.", predicted: "lewin"))
-        #expect(HeaderComparison.sameSender(truth: "jlewin@city.gov", predicted: "Lewin, Jonathan H. <jlewin@city.gov>"))
+        #expect(
+            HeaderComparison.sameSender(truth: "jlewin@city.gov", predicted: "Lewin, Jonathan H. <jlewin@city.gov>"))
         #expect(HeaderComparison.sameSender(truth: "\"Kelly, Sean\"", predicted: "KELLY,   SEAN"))
         #expect(!HeaderComparison.sameSender(truth: "Lewin", predicted: "Lewinski, Mark"))
         #expect(!HeaderComparison.sameSender(truth: "Lewin", predicted: "Martinez"))
@@ -31,7 +32,9 @@ import Testing
     }
 
     @Test func subjectsIgnoreCaseSpacingAndEndPunctuation() {
-        #expect(HeaderComparison.sameSubject(truth: "Additional Crystal Report Information...", predicted: "additional  crystal report information"))
+        #expect(
+            HeaderComparison.sameSubject(
+                truth: "Additional Crystal Report Information...", predicted: "additional  crystal report information"))
         #expect(!HeaderComparison.sameSubject(truth: "RE: Asset Forfeiture", predicted: "FW: Asset Forfeiture"))
     }
 }

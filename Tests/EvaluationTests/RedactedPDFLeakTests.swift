@@ -72,7 +72,9 @@ import Testing
         }
         let xref = out.utf8.count
         out += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
-        for offset in offsets { out += String(repeating: "0", count: 10 - String(offset).count) + "\(offset) 00000 n \n" }
+        for offset in offsets {
+            out += String(repeating: "0", count: 10 - String(offset).count) + "\(offset) 00000 n \n"
+        }
         out += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
         return Data(out.utf8)
     }

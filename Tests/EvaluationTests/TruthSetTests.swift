@@ -8,7 +8,8 @@ import Testing
         let dir = temporaryFolder("eval-truth")
         for (name, text) in files {
             let url = dir.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
         return dir
@@ -20,9 +21,12 @@ import Testing
         let cover = try #require(truth.documents.last?.communications.first)
         #expect(cover.from == .labelled(nil))
         #expect(truth.documents.last?.communications.last?.isDuplicate == true)
-        let handLabel = try TruthSet.load(file: try folder(with: ["a.truth.json": """
-            {"path": "a.pdf", "communications": [{"kind": "email", "page_start": 1, "page_end": 2, "from": "Lewin"}]}
-            """]).appendingPathComponent("a.truth.json").path)
+        let handLabel = try TruthSet.load(
+            file: try folder(with: [
+                "a.truth.json": """
+                {"path": "a.pdf", "communications": [{"kind": "email", "page_start": 1, "page_end": 2, "from": "Lewin"}]}
+                """
+            ]).appendingPathComponent("a.truth.json").path)
         #expect(handLabel.communications.first?.from == .labelled("Lewin"))
         #expect(handLabel.communications.first?.subject == .unlabelled)
         #expect(handLabel.pii == nil)
@@ -34,11 +38,15 @@ import Testing
         ])
         let error = #expect(throws: EvaluationError.self) { try TruthSet.load(folder: dir.path) }
         #expect(error?.message.contains("bad.truth.json") == true)
-        #expect(error?.message.contains("communications[0].page_start: expected an integer") == true, "\(String(describing: error))")
+        #expect(
+            error?.message.contains("communications[0].page_start: expected an integer") == true,
+            "\(String(describing: error))")
     }
 
     @Test func brokenPageRangeAndTimeAreReported() throws {
-        let range = try folder(with: ["r.truth.json": #"{"path": "r.pdf", "communications": [{"page_start": 3, "page_end": 2}]}"#])
+        let range = try folder(with: [
+            "r.truth.json": #"{"path": "r.pdf", "communications": [{"page_start": 3, "page_end": 2}]}"#
+        ])
         let rangeError = #expect(throws: EvaluationError.self) { try TruthSet.load(folder: range.path) }
         #expect(rangeError?.message.contains("communications[0].page_end: 2 is before page_start 3") == true)
 
