@@ -84,11 +84,11 @@ struct HeaderNormaliser: Sendable {
 
     func header(_ block: HeaderBlock) -> MessageHeader {
         var h = MessageHeader()
-        h.from = clean(block.fields[.from]).map(HeaderNormaliser.trimSender)
-        h.to = AddressList.split(block.fields[.to])
-        h.cc = AddressList.split(block.fields[.cc])
-        h.bcc = AddressList.split(block.fields[.bcc])
-        h.subject = clean(block.fields[.subject])
+        h.from = clean(block.fields[.from].map(HeaderNormaliser.mendAddresses)).map(HeaderNormaliser.trimSender)
+        h.to = AddressList.split(block.fields[.to].map(HeaderNormaliser.mendAddresses))
+        h.cc = AddressList.split(block.fields[.cc].map(HeaderNormaliser.mendAddresses))
+        h.bcc = AddressList.split(block.fields[.bcc].map(HeaderNormaliser.mendAddresses))
+        h.subject = clean(block.fields[.subject]).map(HeaderNormaliser.trimSubject)
         h.attachments = AddressList.splitAttachments(block.fields[.attachments])
         h.importance = clean(block.fields[.importance])
         if let sent = clean(block.fields[.sent]) {
@@ -98,11 +98,42 @@ struct HeaderNormaliser: Sendable {
         return h
     }
 
+    /// Mends e-mail addresses OCR broke up: `patrick.abernathy @ pd. boston, gov` and
+    /// `<Stephen. Walsh @ice.dhs.gov>` become `patrick.abernathy@pd.boston.gov` and
+    /// `<Stephen.Walsh@ice.dhs.gov>`. Only text around an `@` is touched.
+    static func mendAddresses(_ s: String) -> String {
+        guard s.contains("@") else { return s }
+        var out = s
+        let rules: [(String, String)] = [
+            (#"\s*@\s*"#, "@"),
+            (#"(@[A-Za-z0-9.-]*[A-Za-z0-9])\s*[.,]\s*(?=[A-Za-z])"#, "$1."),
+            (#"([A-Za-z0-9])\.\s+(?=[A-Za-z0-9._-]*@)"#, "$1."),
+        ]
+        for (pattern, template) in rules {
+            guard let re = RegexCache.shared.regex(pattern) else { continue }
+            var previous = ""
+            while previous != out {
+                previous = out
+                out = re.stringByReplacingMatches(in: out, range: NSRange(out.startIndex..., in: out), withTemplate: template)
+            }
+        }
+        return out
+    }
+
+    /// Drops what OCR reads from the gap after `Subject:` (`, RE: …`, `- RE: …`, `‘RE: …`).
+    static func trimSubject(_ s: String) -> String {
+        var out = Substring(s)
+        while let c = out.first, ",-–—‘’'\"|.:;_~".contains(c) || c == " " { out = out.dropFirst() }
+        return out.isEmpty ? s : String(out)
+    }
+
     /// Drops OCR debris after a sender (`Martinez .`, `Lewin, Jonathan H. |`) but keeps the
     /// period of a trailing initial (`Walsh, Stephen B.`).
     static func trimSender(_ s: String) -> String {
-        var out = s.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:|"))
-        while out.hasSuffix(" .") || out.hasSuffix(" ,") { out = String(out.dropLast(2)).trimmingCharacters(in: .whitespaces) }
+        // A leading quote is kept when it opens a quoted display name (`"Kelly, Sean" <…>`).
+        let opensName = s.first == "\"" && s.dropFirst().contains("\"")
+        var out = (opensName ? s : trimSubject(s)).trimmingCharacters(in: CharacterSet(charactersIn: " ,;:|"))
+        while out.hasSuffix(" .") || out.hasSuffix(" ,") || out.hasSuffix(" -") || out.hasSuffix(" —") { out = String(out.dropLast(2)).trimmingCharacters(in: .whitespaces) }
         return out
     }
 

@@ -43,9 +43,13 @@ struct HeaderLabels: Sendable {
         return out
     }
 
+    static let leadingNoise = CharacterSet(charactersIn: " \t_-–—|.:;'‘’\"*•·,>")
+
     /// The field and value of a `Label: value` line, or nil when the line is not a header line.
     func parse(_ line: String) -> (field: HeaderField, value: String)? {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        // OCR reads specks and rule ends before a label as `_`, `-`, `|`, `‘`, `:`.
+        let start = line.unicodeScalars.firstIndex { !HeaderLabels.leadingNoise.contains($0) } ?? line.unicodeScalars.endIndex
+        let trimmed = String(line.unicodeScalars[start...]).trimmingCharacters(in: .whitespaces)
         guard let colon = trimmed.firstIndex(where: { $0 == ":" || $0 == ";" }) else { return nil }
         let rawLabel = String(trimmed[..<colon])
         guard rawLabel.count <= 13, !rawLabel.isEmpty, rawLabel.first?.isLetter == true else { return nil }

@@ -55,13 +55,18 @@ struct PageFurniture: Sendable {
                     lines[i].isFurniture = true
                     continue
                 }
-                if (seen[PageFurniture.shape(text)]?.count ?? 0) >= repeatThreshold && !looksLikeHeaderOrName(text) {
+                let shape = PageFurniture.shape(text)
+                if shape.count >= 6, (seen[shape]?.count ?? 0) >= repeatThreshold, !looksLikeHeaderOrName(text) {
                     lines[i].isFurniture = true
                 }
             }
-            // Configured banners anywhere on the page (FOIA stamps can sit mid-page on scans).
-            for i in idx where !lines[i].isFurniture && matchesFurniture(lines[i].trimmed) {
-                lines[i].isFurniture = true
+            // Configured banners anywhere on the page (FOIA stamps can sit mid-page on scans), and
+            // OCR debris: a rule or a speck read as `[a "` or `|` has at most one letter or digit.
+            for i in idx where !lines[i].isFurniture {
+                let text = lines[i].trimmed
+                if matchesFurniture(text) || text.filter({ $0.isLetter || $0.isNumber }).count <= 1 {
+                    lines[i].isFurniture = true
+                }
             }
         }
         return (bates, printoutPage)
@@ -101,10 +106,10 @@ struct PageFurniture: Sendable {
         return words.count <= 5 && text.contains(",")
     }
 
+    /// A line's letters only: running headers repeat with page numbers, and OCR reads their
+    /// dashes and digits differently on every page.
     static func shape(_ s: String) -> String {
-        var out = ""
-        for c in s.lowercased() where !c.isWhitespace { out.append(c.isNumber ? "#" : c) }
-        return out
+        String(s.lowercased().filter { $0.isLetter })
     }
 }
 

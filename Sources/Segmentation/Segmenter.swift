@@ -159,10 +159,19 @@ public struct Segmenter: Sendable {
     ) -> StartKind {
         if block.hasMailto { return .quoted }
         let start = block.start
-        if start > 0, isOwnerLine(start - 1, content, heights: heights, owners: owners),
-            !precededBySeparator(start - 1, content)
+        // The owner line, possibly with OCR's reading of the rule under it (`1 eT`) between.
+        var above = start - 1
+        if above > 0, content[above].page == content[start].page, content[above].trimmed.count <= 5,
+            labels.parse(content[above].text) == nil
         {
-            return .ownerLine(start - 1, atPageTop: isFirstOnPage(start - 1, content))
+            above -= 1
+        }
+        for candidate in Set([start - 1, above]).sorted(by: >) where candidate >= 0 {
+            if isOwnerLine(candidate, content, heights: heights, owners: owners),
+                !precededBySeparator(candidate, content)
+            {
+                return .ownerLine(candidate, atPageTop: isFirstOnPage(candidate, content))
+            }
         }
         if isFirstOnPage(start, content) {
             if let n = printoutPage[content[start].page], n > 1 { return .quoted }
@@ -178,8 +187,8 @@ public struct Segmenter: Sendable {
             let titles = content[top..<start]
             guard titles.allSatisfy({ labels.parse($0.text) == nil && !isSeparator($0.trimmed) }) else { return .quoted }
             if let n = printoutPage[page], n > 1 { return .quoted }
-            let subject = HeaderLabels.fold(block.fields[.subject] ?? "")
-            let titled = !subject.isEmpty && titles.contains { HeaderLabels.fold($0.trimmed) == subject }
+            let subject = Self.alnum(block.fields[.subject] ?? "")
+            let titled = !subject.isEmpty && titles.contains { Self.alnum($0.trimmed) == subject }
             if titled || printoutPage[page] == 1 { return .pageTop(top, confirmed: true) }
         }
         return .quoted
@@ -204,7 +213,9 @@ public struct Segmenter: Sendable {
     }
 
     /// A display name: two to six words of letters (or one with a comma), no label.
-    private func isNameLine(_ text: String) -> Bool {
+    private func isNameLine(_ raw: String) -> Bool {
+        // OCR adds quote marks and bars at the edges of a bold name line (`‘McCarthy, John`).
+        let text = raw.trimmingCharacters(in: Segmenter.edgeNoise)
         guard text.count <= 60, labels.parse(text) == nil, !isSeparator(text) else { return false }
         let words = text.split(separator: " ")
         guard (1...6).contains(words.count), words.count >= 2 || text.contains(","), text.contains(where: \.isLetter)
@@ -224,6 +235,11 @@ public struct Segmenter: Sendable {
         }
         return names
     }
+
+    /// Letters and digits only, lower-cased: titles and subjects differ in OCR'd dashes and quotes.
+    static func alnum(_ s: String) -> String { String(s.lowercased().filter { $0.isLetter || $0.isNumber }) }
+
+    static let edgeNoise = CharacterSet(charactersIn: " ‘’'\"“”|`,-_~*:;.»«")
 
     static func foldName(_ s: String) -> String { String(s.lowercased().filter(\.isLetter)) }
 

@@ -220,3 +220,41 @@ let defaultSegmenter: Segmenter = {
         #expect(defaultSegmenter.segment(doc).first?.header.sent == iso)
     }
 }
+
+@Suite struct ScanNoiseTests {
+    @Test func noiseBeforeLabelsAndAroundTheOwnerLineIsTolerated() throws {
+        let doc = document([
+            ["Produced pursuant to G.L. c. 66, § 10 — CoB-19-0077", "‘McCarthy, John", "1 eT", "_ From: Kelly, James (BPD)",
+             "Sent: 10/25/2016 1:08:19 PM", "To: McCarthy, John", "- Subject: - RE: Out of office", "Back Monday."],
+            ["Produced pursuant to G.L. c. 66, § 10 -— CoB-19-0077", "| McCarthy, John",
+             "From: patrick.abernathy @ pd. boston, gov", ": Date: 5/2/2018 11:25:06 AM",
+             "To: \"Walsh, Stephen\" <Stephen. Walsh @ice.dhs.gov>", "Subject: RE: ICE paperwork", "Received."],
+        ])
+        let comms = defaultSegmenter.segment(doc)
+        #expect(comms.map(\.pageStart) == [1, 2])
+        #expect(comms[0].header.from == "Kelly, James (BPD)")
+        #expect(comms[0].header.subject == "RE: Out of office")
+        #expect(comms[1].header.from == "patrick.abernathy@pd.boston.gov")
+        #expect(comms[1].header.sent == "2018-05-02T11:25:06-04:00")
+        #expect(comms[1].header.to == ["\"Walsh, Stephen\" <Stephen.Walsh@ice.dhs.gov>"])
+        #expect(!comms[1].body.contains("Produced pursuant"))
+    }
+
+    @Test func aPrintoutTitledWithItsSubjectStartsAMessage() throws {
+        let doc = document([
+            ["#Washington, Helen D.", "From: Whitaker, Andrew (ICE)", "Sent: 2/10/2018 4:33:14 PM", "Subject: RE: Inquiry", "Ok.", "1"],
+            ["RE: Request for information – B-2 arrest", "Subject: RE: Request for information – B-2 arrest",
+             "From: Lisa Santiago <Lisa.Santiago@ice.dhs.gov>", "Date: February 14, 2018 at 7:44:52 PM EST",
+             "To: \"Abernathy, Patrick\" <patrick.abernathy@pd.boston.gov>", "Good morning Patrick,", "1"],
+        ])
+        let comms = defaultSegmenter.segment(doc)
+        #expect(comms.map(\.pageStart) == [1, 2])
+        #expect(comms[1].header.from == "Lisa Santiago <Lisa.Santiago@ice.dhs.gov>")
+        #expect(comms[1].header.sent == "2018-02-14T19:44:52-05:00")
+    }
+
+    @Test func aSendersTrailingInitialIsKept() throws {
+        let doc = document([["From: Walsh, Stephen B.", "Sent: 5/2/2018 11:25 AM", "To: Kelly, James", "Subject: x", "y"]])
+        #expect(defaultSegmenter.segment(doc).first?.header.from == "Walsh, Stephen B.")
+    }
+}
