@@ -43,6 +43,7 @@ let package = Package(
         // Tests
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Rules", "FoiaTestSupport"]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Extraction", "Rules", "FoiaTestSupport"]),
+        .testTarget(name: "OutputTests", dependencies: ["Output"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "FoiaTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FoiaTestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "FoiaTestSupport"]),

@@ -15,7 +15,7 @@ struct Foiapipe: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "foiapipe",
         abstract: "Turn a released public-records PDF dump into redacted, countable data.",
-        subcommands: [Run.self, Eval.self, Segment.self])
+        subcommands: [Run.self, Counts.self, Eval.self, Segment.self])
 }
 
 struct Run: ParsableCommand {
