@@ -134,7 +134,7 @@ package struct LeakSearcher: Sendable {
         var hits: [Int: LeakHit] = [:]
         func record(_ entry: Int, _ match: LeakMatch, _ range: Range<String.Index>) {
             guard hits[entry] == nil else { return }
-            let found = String(text[range])
+            let found = String(text[LeakSearcher.widenToWords(range, in: text)])
             // A number copied as printed is an exact leak, however it was found.
             let isVerbatim = found.lowercased() == entries[entry].text.lowercased()
             hits[entry] = LeakHit(entry: entry, match: isVerbatim ? .exact : match, found: found)
@@ -166,6 +166,20 @@ package struct LeakSearcher: Sendable {
             record(hit.entry, .ocrVariant, hit.range)
         }
         return LeakSearchResult(hits: hits.values.sorted { $0.entry < $1.entry }, ignoredKeepVariants: ignored)
+    }
+
+    /// The range grown to whole words, so a number found inside "C84922715" is reported as
+    /// that, not as "84922715".
+    static func widenToWords(_ range: Range<String.Index>, in text: String) -> Range<String.Index> {
+        let scalars = text.unicodeScalars
+        func isWordScalar(_ s: Unicode.Scalar) -> Bool { (s.value >= 48 && s.value <= 57) || TextTokens.isLetter(s) }
+        var lower = range.lowerBound
+        while lower > scalars.startIndex, isWordScalar(scalars[scalars.index(before: lower)]) {
+            lower = scalars.index(before: lower)
+        }
+        var upper = range.upperBound
+        while upper < scalars.endIndex, isWordScalar(scalars[upper]) { upper = scalars.index(after: upper) }
+        return lower..<upper
     }
 
     /// Matches entries against concatenations of consecutive tokens of one run.

@@ -76,3 +76,39 @@ import Testing
         #expect(clean.overRedaction.missing.isEmpty)
     }
 }
+
+@Suite struct KeepSearchTests {
+    func missing(_ keep: [TruthKeep], in text: String) -> [String] {
+        let truth = TruthSet(
+            folder: "t",
+            documents: [
+                TruthDocument(
+                    path: "a.pdf", communications: [TruthCommunication(pageStart: 1, pageEnd: 1)], keep: keep)
+            ])
+        var corpus = PublishedCorpus(texts: [
+            PublishedText(file: "public/communications.jsonl", location: "line 1, body", truthPath: "a.pdf", text: text)
+        ])
+        corpus.hasRecords = true
+        return KeepScore(truth: truth, corpus: corpus).missing.map(\.text)
+    }
+
+    @Test func keptStringsSurviveOCRSpacingAndOneLetterErrors() {
+        let keep = [
+            TruthKeep(text: "robert.flaherty@pd.boston.gov", kind: "work_email"),
+            TruthKeep(text: "Delgado, Daniel C.", kind: "official_name"),
+            TruthKeep(text: "(202) 282-9021", kind: "office_phone"),
+            TruthKeep(text: "Boston  Police Department", kind: "agency"),
+        ]
+        let text = "robert.flaherty @ pd.boston.gov\nDelgado, Danie! C.\nTel 202.282.9021\nBOSTON POLICE\nDEPARTMENT"
+        #expect(missing(keep, in: text).isEmpty)
+    }
+
+    @Test func redactedKeepsAreMissing() {
+        let keep = [
+            TruthKeep(text: "Sgt. Det. Sean Kelly", kind: "official_name"),
+            TruthKeep(text: "1 Schroeder Plaza", kind: "work_address"),
+        ]
+        #expect(missing(keep, in: "Sgt. Det. [person_name]\n1 Schroeder Plaza") == ["Sgt. Det. Sean Kelly"])
+        #expect(missing(keep, in: "Sgt. Det. Sean Kelly, 1 [address]") == ["1 Schroeder Plaza"])
+    }
+}

@@ -66,6 +66,10 @@ import Testing
         let aNumber = TruthPII(text: "A123456789", type: "a_number")
         #expect(match("A# 123-456-789", aNumber) == .digits)
         #expect(match("A-123456789", aNumber) == .digits)
+        // A number found inside a word is reported with the whole word.
+        let passport = TruthPII(text: "C84922715", type: "passport")
+        #expect(hits("passport no.C84922715X", [passport]).first?.found == "C84922715X")
+        #expect(match("passport C84922715", passport) == .exact)
     }
 
     @Test func datesOfBirthAreFoundInOtherRenderings() {
