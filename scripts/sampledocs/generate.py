@@ -430,14 +430,13 @@ def plan(rng, seed, total, renditions, small):
                 ("bpd-pr-19-0412/BPD-ICE-emails-part-2.pdf", "BPD", "scanned", 7, ("BPD-ICE ", None), False, True),
                 ("ice-foia-2019-ICFO-18233.pdf", "ICE", "mixed", 7, ("2019-ICFO-18233 ", 34), True, False),
                 ("city-of-boston-trust-act-records.pdf", "CITY", "scanned", 4, None, False, False)]
-        spec = [s for s in spec if s[2] in renditions] or spec[:1]
         kinds = {"BPD-ICE-emails-part-1": ["weekly", "detainer", "inquiry", "records"],
                  "BPD-ICE-emails-part-2": ["weekly", "tip", "detainer"],
                  "ice-foia-2019-ICFO-18233": ["detainer", "hsi", "dup", "notify"],
                  "city-of-boston-trust-act-records": ["weekly", "policy", "negated"]}
-        for rel, ag, rend, tgt, bates, cover, bit in spec:
+        for k, (rel, ag, rend, tgt, bates, cover, bit) in enumerate(spec):
             if rend not in renditions:
-                rend = renditions[0]
+                rend = renditions[k % len(renditions)]
             p = Production(rng, rel, ag, rend, tgt, seed, len(prods), bates, cover, bit)
             p.kinds = list(kinds[os.path.splitext(os.path.basename(rel))[0]])
             prods.append(p)
@@ -547,7 +546,8 @@ def main(argv=None):
     while True:
         prods, built, problems = build_dump(seed, a.pages, rends)
         missing = coverage_gaps([b[3] for b in built])
-        if not missing or a.seed is not None or a.pages is not None or seed >= 7 + 40:
+        if (not missing or a.seed is not None or a.pages is not None or seed >= 7 + 40
+                or set(rends) != {"text", "scanned", "mixed"}):
             break
         seed += 1
     os.makedirs(out, exist_ok=True)
