@@ -61,7 +61,7 @@ package enum Evaluator {
             records: output?.records.count ?? 0,
             pathsWithoutTruth: matching.pathsWithoutTruth,
             documentsWithoutOutput: output == nil ? [] : matching.documentsWithoutOutput,
-            segmentation: output == nil ? SegmentationScore(status: noRecords) : SegmentationScore(matching: matching),
+            segmentation: segmentationScore(matching: matching, output: output, noRecords: noRecords),
             headers: headerScore(truth: truth, records: privateRecords ?? publicRecords, noRecords: noRecords),
             detainer: output.map { DetainerScore(pairs: pairs, records: $0.records) }
                 ?? DetainerScore(status: noRecords),
@@ -69,6 +69,24 @@ package enum Evaluator {
             counts: try countsScore(truth: truth, outputFolder: outputFolder),
             leaks: LeakScore(truth: truth, corpus: corpus),
             overRedaction: KeepScore(truth: truth, corpus: corpus))
+    }
+
+    /// Scores segmentation, unless the run wrote nothing for any truth document: that is a
+    /// run over other PDFs (or a different root), and a recall of 0 would be a wrong answer
+    /// to a question nobody asked.
+    static func segmentationScore(matching: Matching, output: OutputRecords?, noRecords: MetricStatus)
+        -> SegmentationScore
+    {
+        guard let output else { return SegmentationScore(status: noRecords) }
+        guard matching.documents.contains(where: { !$0.predicted.isEmpty }) else {
+            let seen = matching.pathsWithoutTruth.prefix(3).joined(separator: ", ")
+            return SegmentationScore(
+                status: .notBuilt(
+                    "\(output.file) has no communication of any truth document"
+                        + (seen.isEmpty ? "" : " (it has \(seen)\(matching.pathsWithoutTruth.count > 3 ? ", …" : ""))")
+                        + "; evaluate the output of a run over the same PDFs"))
+        }
+        return SegmentationScore(matching: matching)
     }
 
     static func headerScore(truth: TruthSet, records: OutputRecords?, noRecords: MetricStatus) -> HeaderScore {

@@ -73,6 +73,12 @@ extension EvaluationReport {
             "output  \(outputFolder): " + (recordsFile.map { "\($0), \(records) records" } ?? "no communications file")
             + "\n"
         if let file = headers.file, file != recordsFile { out += "        headers from \(file)\n" }
+        if !documentsWithoutOutput.isEmpty {
+            out +=
+                "        no output for \(documentsWithoutOutput.count) truth documents: "
+                + documentsWithoutOutput.prefix(3).joined(separator: ", ")
+                + (documentsWithoutOutput.count > 3 ? ", …" : "") + "\n"
+        }
         if !pathsWithoutTruth.isEmpty { out += "        \(pathsWithoutTruth.count) PDFs without truth not scored\n" }
         out += "\n"
         let nameWidth = max(6, rows.map(\.0.count).max() ?? 0)

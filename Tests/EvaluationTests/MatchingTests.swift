@@ -1,4 +1,6 @@
 import Evaluation
+import FoiaTestSupport
+import Foundation
 import Testing
 
 @Suite struct MatchingTests {
@@ -38,5 +40,20 @@ import Testing
         let doc = MatchedDocument(truth: truth, predicted: predicted)
         #expect(doc.pairs.map(\.predicted.subject) == ["first", "second"])
         #expect(doc.strict.count == 2)
+    }
+}
+
+@Suite struct UnrelatedOutputTests {
+    @Test func anOutputOfOtherPDFsIsNotScoredAsZero() throws {
+        let out = temporaryFolder("eval-other")
+        defer { try? FileManager.default.removeItem(at: out) }
+        try FileManager.default.createDirectory(
+            at: out.appendingPathComponent("private"), withIntermediateDirectories: true)
+        try #"{"source": {"path": "other.pdf", "page_start": 1, "page_end": 1}}"#.write(
+            to: out.appendingPathComponent("private/communications.jsonl"), atomically: true, encoding: .utf8)
+        let report = try Evaluator.evaluate(truthFolder: Fixtures.path("eval/truth"), outputFolder: out.path)
+        #expect(report.segmentation.status.label == "not built")
+        #expect(report.segmentation.status.reason?.contains("other.pdf") == true)
+        #expect(report.pathsWithoutTruth == ["other.pdf"])
     }
 }
