@@ -27,6 +27,8 @@ package struct EvaluationReport: Sendable {
 /// writes. Every metric reports whether it could be measured (`MetricStatus`), so running it
 /// on a half-built pipeline gives the scores that exist and says what is missing.
 package enum Evaluator {
+    /// Reads the truth files and the output folder and computes every metric.
+    ///
     /// - Throws: `EvaluationError` when a folder is missing or a truth or output file cannot
     ///   be read as its format says.
     package static func evaluate(
