@@ -33,7 +33,7 @@ struct HeaderBlockReader: Sendable {
                 i += 1
                 continue
             }
-            if let next = labels.parse(line.text) {
+            if let next = labels.parse(line.text) ?? labels.parseWithoutColon(line.text) {
                 // A second From: starts another block.
                 if fields[next.field] != nil && next.field == .from { break }
                 if fields[next.field] == nil { fields[next.field] = next.value }
@@ -64,8 +64,8 @@ struct HeaderBlockReader: Sendable {
         case .to, .cc, .bcc, .attachments:
             let trimmedValue = value.trimmingCharacters(in: .whitespaces)
             if trimmedValue.hasSuffix(";") || trimmedValue.hasSuffix(",") { return true }
-            if text.contains(";") || (text.contains("@") && !text.contains(" ")) { return true }
-            if text.contains("@") && text.split(separator: " ").count <= 6 { return true }
+            if text.contains(";") || text.contains("@") { return true }
+            if text.hasPrefix("\"") || text.hasPrefix("<") { return true }
             return false
         case .from:
             // `From: Name` wrapped before `<address>` or `[mailto:…]`.
@@ -159,9 +159,29 @@ enum AddressList {
         let v = value.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         if v.isEmpty { return [] }
         if v.contains(";") { return v.split(separator: ";").map(trim).filter { !$0.isEmpty } }
-        let parts = v.split(separator: ",").map(trim).filter { !$0.isEmpty }
-        if parts.count > 1 && parts.allSatisfy({ $0.contains("@") }) { return parts }
-        return [v]
+        guard v.contains("@") else { return [v] }
+        // RFC lists separate with commas: split at a comma outside quotes and angle brackets
+        // once the entry so far holds its address.
+        var parts: [String] = []
+        var current = ""
+        var inQuote = false
+        var inAngle = false
+        for c in v {
+            switch c {
+            case "\"": inQuote.toggle()
+            case "<": inAngle = true
+            case ">": inAngle = false
+            default: break
+            }
+            if c == "," && !inQuote && !inAngle && current.contains("@") {
+                parts.append(current)
+                current = ""
+            } else {
+                current.append(c)
+            }
+        }
+        parts.append(current)
+        return parts.map { trim(Substring($0)) }.filter { !$0.isEmpty }
     }
 
     static func splitAttachments(_ value: String?) -> [String] {

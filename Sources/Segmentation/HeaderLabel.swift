@@ -62,10 +62,24 @@ struct HeaderLabels: Sendable {
         return (field, value)
     }
 
+    /// A label whose colon OCR dropped (`Ces ‘Lindqvist, Paul`), accepted only inside a header
+    /// block and only for labels that never begin an address (`From`/`To` are excluded).
+    func parseWithoutColon(_ line: String) -> (field: HeaderField, value: String)? {
+        let start = line.unicodeScalars.firstIndex { !HeaderLabels.leadingNoise.contains($0) } ?? line.unicodeScalars.endIndex
+        let trimmed = String(line.unicodeScalars[start...])
+        guard let space = trimmed.firstIndex(of: " ") else { return nil }
+        let word = String(trimmed[..<space])
+        guard word.first?.isUppercase == true, word.count >= 2, word.allSatisfy(\.isLetter) else { return nil }
+        guard let field = match(HeaderLabels.fold(word)), [.cc, .bcc, .subject, .sent, .attachments, .importance].contains(field)
+        else { return nil }
+        let value = String(trimmed[trimmed.index(after: space)...]).trimmingCharacters(in: HeaderLabels.leadingNoise)
+        return (field, value)
+    }
+
     private func match(_ label: String) -> HeaderField? {
         if let exact = labels.first(where: { $0.0 == label }) { return exact.1 }
         // OCR confusions common on labels: "ce"/"cc", "t0"/"to".
-        if label == "ce" || label == "cec" { return .cc }
+        if label == "ce" || label == "cec" || label == "ces" || label == "co" { return .cc }
         if label.count >= 4 {
             for (name, field) in labels where name.count >= 4 && abs(name.count - label.count) <= 1 {
                 if editDistance1(label, name) { return field }

@@ -94,8 +94,10 @@ struct PageFurniture: Sendable {
         return nil
     }
 
-    private func matchesFurniture(_ text: String) -> Bool {
-        furniturePatterns.contains { RegexCache.shared.regex($0, caseInsensitive: true)?.firstMatch(
+    private func matchesFurniture(_ raw: String) -> Bool {
+        // Scans frame stamps with specks and box edges: `_ [RELEASED UNDER FOIA |`.
+        let text = String(raw.drop { !$0.isLetter && !$0.isNumber })
+        return furniturePatterns.contains { RegexCache.shared.regex($0, caseInsensitive: true)?.firstMatch(
             in: text, range: NSRange(text.startIndex..., in: text)) != nil }
     }
 

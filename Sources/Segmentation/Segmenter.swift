@@ -221,7 +221,7 @@ public struct Segmenter: Sendable {
         guard (1...6).contains(words.count), words.count >= 2 || text.contains(","), text.contains(where: \.isLetter)
         else { return false }
         if text.hasSuffix(":") { return false }
-        return text.allSatisfy { $0.isLetter || " ,.-'’()".contains($0) }
+        return text.allSatisfy { $0.isLetter || " ,;.-'’()".contains($0) }
     }
 
     /// Owner names printed on top of pages above a header block.

@@ -258,3 +258,25 @@ let defaultSegmenter: Segmenter = {
         #expect(defaultSegmenter.segment(doc).first?.header.from == "Walsh, Stephen B.")
     }
 }
+
+@Suite struct AddressListTests {
+    @Test func rfcListsSplitAtCommasBetweenEntriesAndColonlessCcIsRead() throws {
+        let doc = document([
+            [
+                "From: robert.flaherty@pd.boston.gov", "Date: Tue, 7 Jun 2016 09:18:40 -0400",
+                "To: \"Conroy, Patrick\" <Patrick.Conroy@ice.dhs.gov>, \"Driscoll, Marcus\" <Marcus.Driscoll@ice.dhs.gov>,",
+                "\"Greene, Erin\" <Erin.F.Greene@ice.dhs.gov>", "Ces ‘Lindqvist, Paul (BPD); Harrington, Marcus (City)",
+                "* . Subject: Foreign-born arrests this week", "Here are this week's arrests.",
+            ]
+        ])
+        let c = try #require(defaultSegmenter.segment(doc).first)
+        #expect(
+            c.header.to == [
+                "\"Conroy, Patrick\" <Patrick.Conroy@ice.dhs.gov>", "\"Driscoll, Marcus\" <Marcus.Driscoll@ice.dhs.gov>",
+                "\"Greene, Erin\" <Erin.F.Greene@ice.dhs.gov>",
+            ])
+        #expect(c.header.cc == ["‘Lindqvist, Paul (BPD)", "Harrington, Marcus (City)"] || c.header.cc.count == 2)
+        #expect(c.header.subject == "Foreign-born arrests this week")
+        #expect(c.header.sent == "2016-06-07T09:18:40-04:00")
+    }
+}
