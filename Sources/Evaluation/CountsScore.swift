@@ -6,9 +6,9 @@
 /// made up counts its own.
 package struct CountsScore: Sendable {
     package struct RowDiff: Sendable, Equatable {
-        package var key: CountsTable.Key
-        package var truth: CountsTable.Cells?
-        package var predicted: CountsTable.Cells?
+        package var key: CountsSheet.Key
+        package var truth: CountsSheet.Cells?
+        package var predicted: CountsSheet.Cells?
     }
 
     package var status: MetricStatus
@@ -24,15 +24,15 @@ package struct CountsScore: Sendable {
         self.status = status
     }
 
-    package init(truth: CountsTable, predicted: CountsTable) {
+    package init(truth: CountsSheet, predicted: CountsSheet) {
         status = .ok
         let keys = Set(truth.rows.keys).union(predicted.rows.keys).sorted()
         rows = keys.count
         for key in keys {
             let t = truth.rows[key]
             let p = predicted.rows[key]
-            let tc = t ?? CountsTable.Cells()
-            let pc = p ?? CountsTable.Cells()
+            let tc = t ?? CountsSheet.Cells()
+            let pc = p ?? CountsSheet.Cells()
             truthTotal += tc.communications + tc.withDetainer
             let error = abs(tc.communications - pc.communications) + abs(tc.withDetainer - pc.withDetainer)
             absoluteError += error

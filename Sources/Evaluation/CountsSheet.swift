@@ -4,7 +4,11 @@ import Foundation
 ///
 /// The contract's final `ALL,ALL,N,M` row is kept as an ordinary row with that key, so the
 /// comparison treats the totals like any other cell.
-package struct CountsTable: Sendable, Equatable {
+///
+/// The expected counts are computed here from the truth, independently of `Output`'s
+/// `CountsTable` that writes the run's file: an oracle that shared the writer's code would
+/// share its bugs.
+package struct CountsSheet: Sendable, Equatable {
     package struct Key: Sendable, Hashable, Comparable {
         package var category: String
         package var level: String
@@ -45,8 +49,8 @@ package struct CountsTable: Sendable, Equatable {
     ///
     /// Every communication must label `offenses` (with levels) and `detainer`: a count made
     /// from partial labels would be a wrong truth, not a partial one.
-    package static func expected(from truth: TruthSet) -> Result<CountsTable, CountsUnavailable> {
-        var table = CountsTable()
+    package static func expected(from truth: TruthSet) -> Result<CountsSheet, CountsUnavailable> {
+        var table = CountsSheet()
         var total = Cells()
         for doc in truth.documents {
             for c in doc.communications {
@@ -83,8 +87,8 @@ package struct CountsTable: Sendable, Equatable {
     ///
     /// - Throws: `EvaluationError` naming the file and line when the header is not the
     ///   contract's or a row is not `category,level,int,int`.
-    package static func parse(_ text: String, file: String) throws -> CountsTable {
-        var table = CountsTable()
+    package static func parse(_ text: String, file: String) throws -> CountsSheet {
+        var table = CountsSheet()
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
             $0.hasSuffix("\r") ? $0.dropLast() : $0
         }

@@ -103,8 +103,8 @@ package enum Evaluator {
     }
 
     static func countsScore(truth: TruthSet, outputFolder: String) throws -> CountsScore {
-        let expected: CountsTable
-        switch CountsTable.expected(from: truth) {
+        let expected: CountsSheet
+        switch CountsSheet.expected(from: truth) {
         case .success(let table): expected = table
         case .failure(let unavailable): return CountsScore(status: .noTruth(unavailable.reason))
         }
@@ -112,7 +112,7 @@ package enum Evaluator {
         guard let data = FileManager.default.contents(atPath: path) else {
             return CountsScore(status: .notBuilt("no \(CountsFile.relativePath) in the output folder"))
         }
-        let predicted = try CountsTable.parse(String(decoding: data, as: UTF8.self), file: path)
+        let predicted = try CountsSheet.parse(String(decoding: data, as: UTF8.self), file: path)
         return CountsScore(truth: expected, predicted: predicted)
     }
 

@@ -173,7 +173,7 @@ extension OffenseScore {
 
 extension CountsScore {
     var node: JSONNode {
-        func cells(_ c: CountsTable.Cells?) -> JSONNode {
+        func cells(_ c: CountsSheet.Cells?) -> JSONNode {
             c.map { .object([("communications", .int($0.communications)), ("with_detainer", .int($0.withDetainer))]) }
                 ?? .null
         }
