@@ -3,15 +3,24 @@ import Foundation
 /// How a predicted header value is judged against the truth.
 ///
 /// Both sides are normalised first: case-folded, runs of whitespace collapsed to one space,
-/// and quotes, punctuation and whitespace trimmed at the ends ("RE: Report..." equals
-/// "re: report"). An empty value counts as absent, so a truth `null` is matched by a null or
+/// quotes, punctuation and whitespace trimmed at the ends ("RE: Report..." equals
+/// "re: report"), and dash variants (hyphen, en and em dash, and runs of them) read as one
+/// hyphen: print and OCR do not tell them apart reliably. An empty value counts as absent, so a truth `null` is matched by a null or
 /// empty prediction.
 package enum HeaderComparison {
     /// Case-folded, whitespace-collapsed, ends trimmed of quotes and punctuation; nil if empty.
     package static func normalise(_ value: String?) -> String? {
         guard let value else { return nil }
         let folded = value.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        let collapsed = folded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var dashes = ""
+        for c in folded {
+            if "-‐‑‒–—―".contains(c) {
+                if dashes.last != "-" { dashes.append("-") }
+            } else {
+                dashes.append(c)
+            }
+        }
+        let collapsed = dashes.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         let trimmed = collapsed.trimmingCharacters(in: endTrim)
         return trimmed.isEmpty ? nil : trimmed
     }

@@ -38,3 +38,10 @@ import Testing
         #expect(!HeaderComparison.sameSubject(truth: "RE: Asset Forfeiture", predicted: "FW: Asset Forfeiture"))
     }
 }
+
+@Suite struct DashFoldingTests {
+    @Test func dashVariantsCompareAlikeButWordsStillCount() {
+        #expect(HeaderComparison.normalise("RE: DESIR – detainer") == HeaderComparison.normalise("re: desir -— detainer"))
+        #expect(HeaderComparison.normalise("RE: DESIR – detainer") != HeaderComparison.normalise("RE: DESIR detainer"))
+    }
+}
