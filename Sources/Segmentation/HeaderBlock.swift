@@ -124,7 +124,14 @@ struct HeaderNormaliser: Sendable {
     static func trimSubject(_ s: String) -> String {
         var out = Substring(s)
         while let c = out.first, ",-–—‘’'\"|.:;_~".contains(c) || c == " " { out = out.dropFirst() }
-        return out.isEmpty ? s : String(out)
+        // …and specks read after it (`Training ~`, `Weekly arrest list :`).
+        var text = String(out)
+        while let last = text.split(separator: " ").last, text.contains(" "),
+            last.allSatisfy({ !$0.isLetter && !$0.isNumber && $0 != "?" && $0 != "!" && $0 != ")" })
+        {
+            text = String(text.dropLast(last.count)).trimmingCharacters(in: .whitespaces)
+        }
+        return text.isEmpty ? s : text
     }
 
     /// Drops OCR debris after a sender (`Martinez .`, `Lewin, Jonathan H. |`) but keeps the

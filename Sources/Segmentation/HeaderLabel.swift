@@ -43,7 +43,7 @@ struct HeaderLabels: Sendable {
         return out
     }
 
-    static let leadingNoise = CharacterSet(charactersIn: " \t_-–—|.:;'‘’\"*•·,>")
+    static let leadingNoise = CharacterSet(charactersIn: " \t_-–—~|.:;'‘’\"*•·,>©®°¢")
 
     /// The field and value of a `Label: value` line, or nil when the line is not a header line.
     func parse(_ line: String) -> (field: HeaderField, value: String)? {
@@ -80,6 +80,7 @@ struct HeaderLabels: Sendable {
         if let exact = labels.first(where: { $0.0 == label }) { return exact.1 }
         // OCR confusions common on labels: "ce"/"cc", "t0"/"to".
         if label == "ce" || label == "cec" || label == "ces" || label == "co" { return .cc }
+        if label == "tor" || label == "ta" || label == "io" { return .to }
         if label.count >= 4 {
             for (name, field) in labels where name.count >= 4 && abs(name.count - label.count) <= 1 {
                 if editDistance1(label, name) { return field }

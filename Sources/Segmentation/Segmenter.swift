@@ -67,7 +67,11 @@ public struct Segmenter: Sendable {
             !topLevel[firstIndex].block.hasMailto,
             !precededBySeparator(topLevel[firstIndex].block.start, content)
         {
-            topLevel[firstIndex].topLevelStart = topLevel[firstIndex].block.start
+            // A title line or two above it on the same page belongs to the message.
+            var start = topLevel[firstIndex].block.start
+            let page = content[start].page
+            while start > 0, content[start - 1].page == page, topLevel[firstIndex].block.start - start < 2 { start -= 1 }
+            topLevel[firstIndex].topLevelStart = isFirstOnPage(start, content) ? start : topLevel[firstIndex].block.start
         }
 
         let starts = topLevel.compactMap { f in f.topLevelStart.map { (line: $0, block: f.block) } }
@@ -188,7 +192,7 @@ public struct Segmenter: Sendable {
             guard titles.allSatisfy({ labels.parse($0.text) == nil && !isSeparator($0.trimmed) }) else { return .quoted }
             if let n = printoutPage[page], n > 1 { return .quoted }
             let subject = Self.alnum(block.fields[.subject] ?? "")
-            let titled = !subject.isEmpty && titles.contains { Self.alnum($0.trimmed) == subject }
+            let titled = !subject.isEmpty && titles.contains { editDistanceAtMost2(Self.alnum($0.trimmed), subject) }
             if titled || printoutPage[page] == 1 { return .pageTop(top, confirmed: true) }
         }
         return .quoted
@@ -239,7 +243,7 @@ public struct Segmenter: Sendable {
     /// Letters and digits only, lower-cased: titles and subjects differ in OCR'd dashes and quotes.
     static func alnum(_ s: String) -> String { String(s.lowercased().filter { $0.isLetter || $0.isNumber }) }
 
-    static let edgeNoise = CharacterSet(charactersIn: " ‘’'\"“”|`,-_~*:;.»«")
+    static let edgeNoise = CharacterSet(charactersIn: " ‘’'\"“”|`,-_~*:;.»«©®°¢")
 
     static func foldName(_ s: String) -> String { String(s.lowercased().filter(\.isLetter)) }
 

@@ -83,7 +83,7 @@ struct SentDateParser: Sendable {
         let lower = s.lowercased()
         guard
             let m = firstMatch(
-                #"\b(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*([ap]\.?\s?m\.?)?(?:\s*([+-]\d{4}|gmt|utc|z\b|[ecmp][sd]t\b))?"#,
+                #"\b(\d{1,2})\s?[:.]\s?(\d{2})(?:[:.](\d{2}))?\s*([ap]\.?\s?m\.?)?(?:\s*([+-]\d{4}|gmt|utc|z\b|[ecmp][sd]t\b))?"#,
                 lower)
         else { return nil }
         var hour = Int(m[1]) ?? 0
