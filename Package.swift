@@ -28,6 +28,7 @@ let package = Package(
         .target(name: "Output", dependencies: ["FoiaCore"]),
         .target(name: "Batch", dependencies: ["FoiaCore", "Rules", "Extraction", "Segmentation", "Output"]),
         .target(name: "Evaluation", dependencies: ["FoiaCore", "Output"]),
+        .target(name: "Classification", dependencies: ["FoiaCore", "Rules", "Yams"]),
 
         // CLI
         .executableTarget(
@@ -47,5 +48,6 @@ let package = Package(
         .testTarget(name: "RulesTests", dependencies: ["Rules", "FoiaTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FoiaTestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "FoiaTestSupport"]),
+        .testTarget(name: "ClassificationTests", dependencies: ["Classification", "FoiaCore", "FoiaTestSupport"]),
     ]
 )

@@ -1,0 +1,131 @@
+import Foundation
+
+/// Finds whether a communication states or shows that an ICE detainer or immigration
+/// warrant was requested, issued, lodged, sent or is on file, and which forms.
+///
+/// A detainer is present when any one of these holds:
+/// - a page of the communication is the form itself: a line that is the form's printed
+///   title ("IMMIGRATION DETAINER – NOTICE OF ACTION") or its footer ("DHS Form I-247A (3/17)");
+/// - an attachment's file name names a form or a detainer (`ALVAREZ I-247A.pdf`);
+/// - a sentence names a detainer, warrant or form with a positive cue in the same clause
+///   ("lodged", "on file", "attached", "faxed") or right after it ("detainer for Jose"),
+///   and no cue makes it denied ("no detainer was lodged", "ICE declined to lodge"),
+///   supposed ("if ICE lodges", "should ICE request", a question) or general ("policy on
+///   detainers", "under the Trust Act").
+/// Quoted messages count like the rest of the body: a reply quoting a lodged detainer is
+/// about that detainer. Forms are those of positive mentions, shown pages and attachment
+/// names; a form named only in a denied or supposed sentence is not listed.
+struct DetainerDetector: Sendable {
+    let rules: DetainerRules
+
+    private struct Occurrence {
+        var range: NSRange
+        /// Index into `rules.forms`, or nil for a plain term such as "detainer".
+        var form: Int?
+        var isTitle: Bool
+    }
+
+    func detect(_ text: MessageText) -> DetainerFinding {
+        var forms: Set<Int> = []
+        var present = false
+        for (i, form) in rules.forms.enumerated()
+        where text.attachmentNames.contains(where: { name in
+            form.numbers.contains { !$0.matches(in: name as NSString).isEmpty }
+        }) {
+            forms.insert(i)
+            present = true
+        }
+        if text.attachmentNames.contains(where: { name in
+            rules.terms.contains { !$0.matches(in: name as NSString).isEmpty }
+        }) {
+            present = true
+        }
+        let cues = Cues(rules, text.scan)
+        for occurrence in occurrences(in: text.scan) where isPositive(occurrence, text, cues) {
+            present = true
+            if let f = occurrence.form { forms.insert(f) }
+        }
+        guard present else { return DetainerFinding(present: false, forms: []) }
+        return DetainerFinding(present: true, forms: forms.sorted().map { rules.forms[$0].name })
+    }
+
+    /// Every cue match in the text, found once per communication.
+    private struct Cues {
+        let positive, negationBefore, negationAfter, hypotheticalBefore, hypotheticalAfter, policy: [NSRange]
+
+        init(_ rules: DetainerRules, _ text: NSString) {
+            positive = allMatches(rules.positiveCues, in: text)
+            negationBefore = allMatches(rules.negationBefore, in: text)
+            negationAfter = allMatches(rules.negationAfter, in: text)
+            hypotheticalBefore = allMatches(rules.hypotheticalBefore, in: text)
+            hypotheticalAfter = allMatches(rules.hypotheticalAfter, in: text)
+            policy = allMatches(rules.policyCues, in: text)
+        }
+    }
+
+    /// Form numbers, titles and plain terms; a mention inside a longer one (the "detainer"
+    /// of "Immigration Detainer – Notice of Action") is dropped.
+    private func occurrences(in text: NSString) -> [Occurrence] {
+        var all: [Occurrence] = []
+        for (i, form) in rules.forms.enumerated() {
+            all += form.numbers.flatMap { $0.matches(in: text) }.map { Occurrence(range: $0, form: i, isTitle: false) }
+            all += form.titles.flatMap { $0.matches(in: text) }.map { Occurrence(range: $0, form: i, isTitle: true) }
+        }
+        all += rules.terms.flatMap { $0.matches(in: text) }.map { Occurrence(range: $0, form: nil, isTitle: false) }
+        return all.filter { o in
+            !all.contains { other in
+                other.range.length > o.range.length && NSIntersectionRange(other.range, o.range) == o.range
+            }
+        }
+    }
+
+    private func isPositive(_ o: Occurrence, _ text: MessageText, _ cues: Cues) -> Bool {
+        if o.form != nil, isShownForm(o, text) { return true }
+        guard let sentence = text.sentence(at: o.range.location) else { return false }
+        let scan = text.scan
+        let scope = NegationScope(text: scan)
+        let clause = clause(at: o.range.location, of: sentence, in: scan)
+        let s = rules.scope
+        if scope.precedes(cues.negationBefore, o.range, in: clause, maxWords: s.negationBefore, acrossCommas: false)
+            || scope.follows(cues.negationAfter, o.range, in: sentence, maxWords: s.negationAfter)
+        {
+            return false
+        }
+        if scope.precedes(cues.hypotheticalBefore, o.range, in: sentence)
+            || scope.follows(cues.hypotheticalAfter, o.range, in: clause, maxWords: s.hypotheticalAfter)
+            || isQuestion(sentence, scan)
+        {
+            return false
+        }
+        if scope.anywhere(cues.policy, in: sentence, except: o.range) { return false }
+        return scope.anywhere(cues.positive, in: clause, except: o.range) || isReference(o.range, scan)
+    }
+
+    /// A line that is the form's title, or that starts with `Form I-…` / `DHS Form I-…`, is the form's own page.
+    private func isShownForm(_ o: Occurrence, _ text: MessageText) -> Bool {
+        let line = text.lines[text.lineIndex(at: o.range.location)]
+        let lineRange = NSRange(location: line.lowerBound, length: line.count)
+        let whole = text.scan.substring(with: lineRange)
+        let letters = whole.filter { $0.isLetter || $0.isNumber }.count
+        if o.isTitle {
+            let title = text.scan.substring(with: o.range).filter { $0.isLetter || $0.isNumber }.count
+            return title * 10 >= letters * 7
+        }
+        let before = text.scan.substring(
+            with: NSRange(location: line.lowerBound, length: o.range.location - line.lowerBound))
+        return before.range(of: #"^\W*(dhs\s+)?form\s*$"#, options: [.regularExpression, .caseInsensitive]) != nil
+    }
+
+    private func isQuestion(_ sentence: NSRange, _ text: NSString) -> Bool {
+        sentence.length > 0 && text.character(at: sentence.location + sentence.length - 1) == 0x3F
+    }
+
+    /// "detainer for Jose Alvarez", "I-247A on him": the mention is about someone in particular.
+    private func isReference(_ mention: NSRange, _ text: NSString) -> Bool {
+        let start = mention.location + mention.length
+        let rest = NSRange(location: start, length: min(60, text.length - start))
+        return rules.referenceCues.contains { cue in
+            cue.regex.firstMatch(in: text as String, options: [.anchored], range: rest) != nil
+        }
+    }
+}

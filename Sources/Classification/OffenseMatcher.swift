@@ -1,0 +1,61 @@
+import Foundation
+
+/// One place where the text names an offense category.
+struct OffenseMention: Sendable {
+    var range: NSRange
+    /// Index into `OffenseRules.categories`.
+    var category: Int
+}
+
+/// Finds the offense categories a communication attributes to someone.
+///
+/// Mentions come from each category's phrases and patterns and from statute citations.
+/// Then, in order:
+/// - mentions inside printed form boilerplate (`ignore`) are dropped;
+/// - a mention inside a longer mention of another category is dropped, so "A&B on a
+///   family/household member" is domestic A&B only and "armed robbery" is not also robbery;
+/// - a mention governed by a negation ("was not charged with OUI"), a hypothesis ("if he is
+///   arrested for trespass") or a generic subject ("individuals charged with crimes such as
+///   murder") is dropped: nothing is attributed to a person there.
+struct OffenseMatcher: Sendable {
+    let rules: OffenseRules
+
+    /// Every mention found, before attribution is judged; status cues inside these are part of an offense name.
+    func candidates(in text: MessageText) -> [OffenseMention] {
+        let scan = text.scan
+        var all: [OffenseMention] = []
+        for (i, rule) in rules.categories.enumerated() {
+            all += rule.patterns.flatMap { $0.matches(in: scan) }.map { OffenseMention(range: $0, category: i) }
+        }
+        let citations = CitationReader(formats: rules.citationFormats, categories: rules.categories)
+        all += citations.mentions(in: scan).map { OffenseMention(range: $0.range, category: $0.category) }
+        let ignored = allMatches(rules.ignore, in: scan)
+        all = all.filter { m in !ignored.contains { NSIntersectionRange($0, m.range).length > 0 } }
+        let kept = all.filter { m in
+            !all.contains { other in
+                other.category != m.category && other.range.length > m.range.length
+                    && NSIntersectionRange(other.range, m.range) == m.range
+            }
+        }
+        return kept.sorted { ($0.range.location, $0.category) < ($1.range.location, $1.category) }
+    }
+
+    /// The mentions that attribute an offense to a person.
+    func attributed(_ mentions: [OffenseMention], in text: MessageText) -> [OffenseMention] {
+        let scan = text.scan
+        let scope = NegationScope(text: scan)
+        let negation = allMatches(rules.negationCues, in: scan)
+        let hypothetical = allMatches(rules.hypotheticalCues, in: scan)
+        let generic = allMatches(rules.genericCues, in: scan)
+        return mentions.filter { m in
+            guard let sentence = text.sentence(at: m.range.location) else { return true }
+            let clause = clause(at: m.range.location, of: sentence, in: scan)
+            let s = rules.scope
+            if scope.precedes(negation, m.range, in: clause, maxWords: s.negationWords, acrossCommas: false) {
+                return false
+            }
+            if scope.precedes(hypothetical, m.range, in: clause, maxWords: s.hypotheticalWords) { return false }
+            return !scope.precedes(generic, m.range, in: sentence)
+        }
+    }
+}
