@@ -67,9 +67,61 @@ enum RedactionBoxFinder {
             guard box.width >= 7, box.height >= 5, fill >= 0.8, bw * bh < (w * h) / 2 else { continue }
             out.append(box)
         }
-        return merged(out.sorted { ($0.x0, $0.y0) < ($1.x0, $1.y0) }, gap: 3 * pointsPerCell)
-            .filter { $0.width >= 12 }
-            .sorted { ($0.y0, $0.x0) < ($1.y0, $1.x0) }
+        // Boxes with a white exemption label inside are cut apart or crumbled by erosion; they
+        // are found whole as dark regions whose four edges are solid. Eroded regions add the
+        // boxes that touch bold text (typewriter forms), where the edges test fails.
+        var found = framedBoxes(dark, w, h, pointsPerCell: pointsPerCell)
+        for box in merged(out.sorted { ($0.x0, $0.y0) < ($1.x0, $1.y0) }, gap: 3 * pointsPerCell)
+        where box.width >= 12 && !found.contains(where: { $0.intersection(box) != nil }) {
+            found.append(box)
+        }
+        return found.sorted { ($0.y0, $0.x0) < ($1.y0, $1.x0) }
+    }
+
+    /// Dark regions whose bounding rectangle has solid top, bottom, left and right edges.
+    static func framedBoxes(_ dark: [Bool], _ w: Int, _ h: Int, pointsPerCell: Double) -> [Box] {
+        var seen = [Bool](repeating: false, count: w * h)
+        var out: [Box] = []
+        var stack: [Int] = []
+        for start in 0..<(w * h) where dark[start] && !seen[start] {
+            var minX = w
+            var minY = h
+            var maxX = 0
+            var maxY = 0
+            var count = 0
+            seen[start] = true
+            stack.append(start)
+            while let p = stack.popLast() {
+                let x = p % w
+                let y = p / w
+                count += 1
+                minX = min(minX, x)
+                maxX = max(maxX, x)
+                minY = min(minY, y)
+                maxY = max(maxY, y)
+                for (nx, ny) in [(x - 1, y), (x + 1, y), (x, y - 1), (x, y + 1)]
+                where nx >= 0 && ny >= 0 && nx < w && ny < h && dark[ny * w + nx] && !seen[ny * w + nx] {
+                    seen[ny * w + nx] = true
+                    stack.append(ny * w + nx)
+                }
+            }
+            let bw = maxX - minX + 1
+            let bh = maxY - minY + 1
+            guard Double(bw) * pointsPerCell >= 14, Double(bh) * pointsPerCell >= 6, bh >= 4, bw * bh < (w * h) / 2,
+                Double(count) >= 0.5 * Double(bw * bh)
+            else { continue }
+            func share(_ cells: [Int]) -> Double { Double(cells.filter { dark[$0] }.count) / Double(max(1, cells.count)) }
+            let top = share((minX...maxX).map { minY * w + $0 })
+            let bottom = share((minX...maxX).map { maxY * w + $0 })
+            let left = share((minY...maxY).map { $0 * w + minX })
+            let right = share((minY...maxY).map { $0 * w + maxX })
+            guard min(top, bottom, left, right) >= 0.9 else { continue }
+            out.append(
+                Box(
+                    x0: Double(minX) * pointsPerCell, y0: Double(minY) * pointsPerCell,
+                    x1: Double(maxX + 1) * pointsPerCell, y1: Double(maxY + 1) * pointsPerCell))
+        }
+        return out
     }
 
     /// Joins pieces of one box that a white exemption label printed inside it cut apart.

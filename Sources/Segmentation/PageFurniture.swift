@@ -29,20 +29,8 @@ struct PageFurniture: Sendable {
         }
         let repeatThreshold = max(3, Int(Double(byPage.count) * 0.3))
 
+        bates = chooseBates(&lines, byPage: byPage)
         for (page, idx) in byPage {
-            // The most specific pattern wins ("Bates No. 000391" over a bare prefix and number).
-            var best: (rank: Int, value: String)?
-            let bottom = Set(idx.suffix(PageFurniture.margin.bottom))
-            for i in marginIndices(idx) {
-                let text = lines[i].trimmed
-                guard let b = findBates(text) else { continue }
-                // A bare prefix-and-number on top of a page is more often an inventory or case
-                // number in the text; there it must be most of its line.
-                if b.rank > 0 && !bottom.contains(i) && Double(b.value.count) < 0.6 * Double(text.count) { continue }
-                lines[i].isFurniture = true
-                if best == nil || b.rank < (best?.rank ?? Int.max) { best = b }
-            }
-            if let best { bates[page] = best.value }
             for i in marginIndices(idx) where !lines[i].isFurniture {
                 let text = lines[i].trimmed
                 let lower = text.lowercased()
@@ -70,6 +58,47 @@ struct PageFurniture: Sendable {
             }
         }
         return (bates, printoutPage)
+    }
+
+    /// Picks each page's Bates number among the margin candidates.
+    ///
+    /// A release stamps one series (`BPD-ICE 000123`, `BPD-ICE 000124` …), so when several pages
+    /// carry candidates of one prefix, only that prefix is taken: a licence or record number
+    /// at the foot of a printout (`MA99003749`) is a private identifier, not a Bates number,
+    /// and must not be published as one. A `Bates No.` label always wins.
+    private func chooseBates(_ lines: inout [PrintedLine], byPage: [Int: [Int]]) -> [Int: String] {
+        var candidates: [(page: Int, line: Int, rank: Int, value: String, share: Double)] = []
+        for (page, idx) in byPage {
+            for i in marginIndices(idx) {
+                let text = lines[i].trimmed
+                guard let b = findBates(text) else { continue }
+                candidates.append((page, i, b.rank, b.value, Double(b.value.count) / Double(max(1, text.count))))
+            }
+        }
+        var prefixPages: [String: Set<Int>] = [:]
+        for c in candidates where c.rank > 0 { prefixPages[Self.batesPrefix(c.value), default: []].insert(c.page) }
+        let series = prefixPages.filter { $0.value.count >= 2 }.max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }?.key
+        var chosen: [Int: (rank: Int, value: String)] = [:]
+        for c in candidates {
+            let accepted: Bool
+            if c.rank == 0 {
+                accepted = true
+            } else if let series {
+                accepted = Self.batesPrefix(c.value) == series
+            } else {
+                accepted = c.share >= 0.6
+            }
+            guard accepted else { continue }
+            lines[c.line].isFurniture = true
+            if let old = chosen[c.page], old.rank <= c.rank { continue }
+            chosen[c.page] = (c.rank, c.value)
+        }
+        return chosen.mapValues(\.value)
+    }
+
+    /// The non-numeric part of a Bates number: `BPD-ICE 000123` → `BPD-ICE`.
+    static func batesPrefix(_ value: String) -> String {
+        String(value.reversed().drop { $0.isNumber || $0 == " " || $0 == "-" || $0 == "_" }.reversed()).uppercased()
     }
 
     private func marginIndices(_ idx: [Int]) -> [Int] {

@@ -143,7 +143,10 @@ public struct Segmenter: Sendable {
                 if let k = owner(page.number, box.y0) { result[k].existingRedactions.boxes += 1 }
             }
         }
-        for k in result.indices { result[k].existingRedactions.codes = codes[k] }
+        // Codes count where they label boxes; a cover letter citing exemptions has none.
+        for k in result.indices where result[k].existingRedactions.boxes > 0 {
+            result[k].existingRedactions.codes = codes[k]
+        }
     }
 
     // MARK: - Top-level or quoted
