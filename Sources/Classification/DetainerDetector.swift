@@ -97,7 +97,7 @@ struct DetainerDetector: Sendable {
         {
             return false
         }
-        if scope.anywhere(cues.policy, in: sentence, except: o.range) { return false }
+        if scope.anywhere(cues.policy, in: sentence) { return false }
         return scope.anywhere(cues.positive, in: clause, except: o.range) || isReference(o.range, scan)
     }
 

@@ -36,11 +36,12 @@ struct NegationScope {
         }
     }
 
-    /// Whether any cue lies inside `scope` without touching the mention.
-    func anywhere(_ cues: [NSRange], in scope: NSRange, except mention: NSRange) -> Bool {
+    /// Whether any cue lies inside `scope`, not counting cues that touch `mention` when given
+    /// (the "placed" of the term "placed a hold" is no positive cue for it).
+    func anywhere(_ cues: [NSRange], in scope: NSRange, except mention: NSRange? = nil) -> Bool {
         cues.contains { cue in
             cue.location >= scope.location && cue.location + cue.length <= scope.location + scope.length
-                && NSIntersectionRange(cue, mention).length == 0
+                && (mention.map { NSIntersectionRange(cue, $0).length == 0 } ?? true)
         }
     }
 

@@ -1,9 +1,9 @@
 /// Undoes the commonest OCR confusions inside words, keeping every offset where it was.
 ///
-/// Tesseract reads `O` as `0`, `l` as `1` and `s` as `5` often enough that "0UI" and
+/// Tesseract reads `O` as `0`, `l` or `I` as `1` and `s` as `5` often enough that "0UI" and
 /// "assau1t" appear in scanned releases. Inside a run of letters and digits that is mostly
-/// letters, those digits are turned back into letters, so rules can be written for the
-/// printed words. Runs that are mostly digits (`I-247A`'s `247A`, `c.265`, an A-number),
+/// letters, those digits are turned back into letters (capitals in a word in capitals), so
+/// rules can be written for the printed words. Runs that are mostly digits (`I-247A`'s `247A`, `c.265`, an A-number),
 /// ordinals (`1st`, `3rd`) and single letters are left alone. Accented Latin letters, which
 /// OCR invents on plain English words ("membér"), lose their accent. Each replacement is one
 /// UTF-16 unit for another, so ranges found in the folded text are valid in the original.
@@ -26,11 +26,13 @@ enum OCRFolding {
                 j += 1
             }
             if letters >= 2, letters > digits, !isOrdinal(units[i..<j]) {
+                // In a word printed in capitals the digit stands for a capital: 0UI is OUI.
+                let capitals = units[i..<j].allSatisfy { !isLower($0) }
                 for k in i..<j {
                     switch units[k] {
-                    case 0x30: units[k] = 0x6F  // 0 → o
-                    case 0x31, 0x7C: units[k] = 0x6C  // 1, | → l
-                    case 0x35: units[k] = 0x73  // 5 → s
+                    case 0x30: units[k] = capitals ? 0x4F : 0x6F  // 0 → O, o
+                    case 0x31, 0x7C: units[k] = capitals ? 0x49 : 0x6C  // 1, | → I, l
+                    case 0x35: units[k] = capitals ? 0x53 : 0x73  // 5 → S, s
                     default: break
                     }
                 }
@@ -54,6 +56,7 @@ enum OCRFolding {
     }()
 
     private static func isDigit(_ u: UInt16) -> Bool { u >= 0x30 && u <= 0x39 }
+    private static func isLower(_ u: UInt16) -> Bool { u >= 0x61 && u <= 0x7A }
     private static func isLetter(_ u: UInt16) -> Bool { (u >= 0x41 && u <= 0x5A) || (u >= 0x61 && u <= 0x7A) }
     private static func isAlnum(_ u: UInt16) -> Bool { isDigit(u) || isLetter(u) }
 

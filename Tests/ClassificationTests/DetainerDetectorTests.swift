@@ -20,6 +20,7 @@ import Testing
         ("Please see attached I-203 Order to Detain for Mr. Pierre.", ["I-203"]),
         ("There is an immigration hold on him.", []),
         ("Detainer for SILVA, Marcos (DOB 1/2/1980).", []),
+        ("ICE placed a hold on him at Nashua Street.", []),
     ])
     func positiveStatement(sentence: String, forms: [String]) throws {
         #expect(try detainer(sentence) == DetainerFinding(present: true, forms: forms))
@@ -59,6 +60,9 @@ import Testing
         "If an I-247D comes in we would need a judicial warrant before holding anyone on it.",
         "Do you have a detainer on him?",
         "A detainer will be issued if he is convicted.",
+        "Is there a detainer on him",
+        "ICE may lodge a detainer once he is arraigned.",
+        "Still waiting on the detainer from ERO.",
     ])
     func hypothetical(sentence: String) throws {
         #expect(try detainer(sentence) == DetainerFinding(present: false, forms: []))
@@ -72,6 +76,7 @@ import Testing
         "Per policy, BPD will not hold anyone on a detainer alone.",
         "Can you tell me how BPD handles an I-247A request now?",
         "This letter responds to your request for records concerning immigration detainers issued to BPD.",
+        "ICE lodged 45 detainers with BPD in 2017.",
     ])
     func policy(sentence: String) throws {
         #expect(try detainer(sentence) == DetainerFinding(present: false, forms: []))

@@ -52,6 +52,12 @@ import Testing
         ("HSI intends to present him to the USAO for illegal re-entry, 8 U.S.C. § 1326.", "illegal_reentry"),
         ("ERO records show he has a final order of removal from 2012.", "immigration_civil"),
         ("She overstayed a B-2 visa that expired in 2014 and is removable.", "immigration_civil"),
+        ("He is unlawfully present and subject to removal.", "immigration_civil"),
+        ("He entered the U.S. illegally in 2005 near Laredo and was arrested for trespass.", "improper_entry"),
+        ("He re-entered the United States illegally after his 2011 removal.", "illegal_reentry"),
+        ("He was arrested for operating w/ suspended license.", "operating_after_suspension"),
+        ("He was booked on ABPO after kicking the officer.", "assault_battery"),
+        ("Arrested for 0UI (breath test refused).", "oui"),
     ]
 
     @Test(arguments: examples)
@@ -109,6 +115,11 @@ import Testing
         "If he is arrested for trespass again, please let us know.",
         "Can you check whether he was charged with larceny?",
         "The Trust Act allows cooperation on individuals charged with crimes such as murder, rape and armed robbery.",
+        "He was the victim of an armed robbery on Tremont St. last night.",
+        "She came in to report a larceny from her car.",
+        "Det. Sean Kelly, Homicide Unit, Boston Police Department",
+        "Oui, merci beaucoup.",
+        "The suspect had an assault rifle in the trunk.",
     ])
     func nothingAttributed(sentence: String) throws {
         let result = try #require(classify(sentence))

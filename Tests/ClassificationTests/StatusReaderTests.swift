@@ -34,6 +34,9 @@ import Testing
         ("He is currently under investigation for trespass.", "suspected"),
         ("He allegedly committed trespass at the yard.", "suspected"),
         ("He is a person of interest in a trespass at the yard.", "suspected"),
+        ("There is an outstanding warrant for his arrest for trespass.", "charged"),
+        ("The DA declined to prosecute the trespass.", "dismissed"),
+        ("He is a POI in a trespass at the yard.", "suspected"),
         ("He is known for trespass at the yard.", "unknown"),
     ])
     func statusFromWording(sentence: String, expected: String) throws {
