@@ -65,7 +65,7 @@ enum PageExtractor {
                 confidence: layerWords.isEmpty ? 0 : 100, text: layerText, words: layerWords)
             // Rendering costs more than reading the text, so only pages that print an
             // exemption code are searched for the boxes it labels.
-            if ExemptionCodes.find(in: layerText).count > 0,
+            if context.config.findRedactionBoxes, ExemptionCodes.find(in: layerText).count > 0,
                 let small = PageRenderer.render(page, dpi: RedactionBoxFinder.dpi, maxPixels: context.config.maxRenderPixels)
             {
                 text.redactionBoxes = RedactionBoxFinder.boxes(in: small)
@@ -88,7 +88,7 @@ enum PageExtractor {
             number: number, width: width, height: height, source: .ocr, decision: decision,
             confidence: (confidence * 10).rounded() / 10, text: PageText.joinedText(pageWords), words: pageWords,
             scanRotation: reading.imageTurn != 0 ? reading.imageTurn : reading.textTurn)
-        text.redactionBoxes = RedactionBoxFinder.boxes(in: image)
+        if context.config.findRedactionBoxes { text.redactionBoxes = RedactionBoxFinder.boxes(in: image) }
         return text
     }
 

@@ -2,14 +2,26 @@ import FoiaCore
 
 /// Finds the agency's existing redaction boxes on a page image: solid dark rectangles.
 ///
-/// The image is reduced to about 100 dpi and eroded once, and its solid dark cells grouped
-/// into connected regions; a region counts as a box when it is almost entirely filled, and
-/// pieces of one box cut apart by a white label printed inside it are joined again.
-/// Letters, rules and table lines are too small, too thin or too hollow to pass; a dark
-/// scanner border is larger than half the page and is left out too.
+/// The image is reduced to about 100 dpi. Two kinds of dark region count as boxes: those
+/// whose four edges are solid (a box with a white exemption label printed inside it, which
+/// erosion would cut apart), and those that survive one erosion almost entirely filled (a box
+/// touching bold typewriter text, where the edge test fails). Letters, rules and table lines
+/// are too small, too thin or too hollow to pass; a dark scanner border is larger than half
+/// the page and is left out too.
 enum RedactionBoxFinder {
     /// Resolution the search runs at: fine enough for a box one text line high.
     static let dpi = 100
+
+    /// A connected region of a mask: its bounding cells and how many cells it has.
+    struct Region {
+        var minX: Int
+        var minY: Int
+        var maxX: Int
+        var maxY: Int
+        var count: Int
+        var width: Int { maxX - minX + 1 }
+        var height: Int { maxY - minY + 1 }
+    }
 
     static func boxes(in image: GrayImage) -> [Box] {
         let factor = max(1, image.dpi / dpi)
@@ -17,111 +29,106 @@ enum RedactionBoxFinder {
         let h = image.height / factor
         guard w > 8, h > 8 else { return [] }
         var dark = [Bool](repeating: false, count: w * h)
+        let area = factor * factor
         image.pixels.withUnsafeBufferPointer { px in
-            for y in 0..<h {
-                for x in 0..<w {
-                    var sum = 0
-                    for dy in 0..<factor {
-                        let row = (y * factor + dy) * image.width + x * factor
-                        for dx in 0..<factor { sum += Int(px[row + dx]) }
+            dark.withUnsafeMutableBufferPointer { out in
+                for y in 0..<h {
+                    for x in 0..<w {
+                        var sum = 0
+                        for dy in 0..<factor {
+                            let row = (y * factor + dy) * image.width + x * factor
+                            for dx in 0..<factor { sum &+= Int(px[row + dx]) }
+                        }
+                        out[y * w + x] = sum / area < 80
                     }
-                    dark[y * w + x] = sum / (factor * factor) < 80
                 }
             }
         }
-        // Erode once so strokes of letters (even bold typewriter type) touching a box do not
-        // join it; only solid areas survive.
-        var solid = erode(dark, w, h)
-        let pointsPerCell = 72 * Double(factor) / Double(image.dpi)
-        var out: [Box] = []
-        var stack: [Int] = []
-        for start in 0..<(w * h) where solid[start] {
-            var minX = w
-            var minY = h
-            var maxX = 0
-            var maxY = 0
-            var count = 0
-            stack.append(start)
-            solid[start] = false
-            while let p = stack.popLast() {
-                let x = p % w
-                let y = p / w
-                count += 1
-                minX = min(minX, x)
-                maxX = max(maxX, x)
-                minY = min(minY, y)
-                maxY = max(maxY, y)
-                for (nx, ny) in [(x - 1, y), (x + 1, y), (x, y - 1), (x, y + 1)]
-                where nx >= 0 && ny >= 0 && nx < w && ny < h && solid[ny * w + nx] {
-                    solid[ny * w + nx] = false
-                    stack.append(ny * w + nx)
-                }
-            }
-            // Grow back the cell the last erosion took off each side.
-            let bw = maxX - minX + 1
-            let bh = maxY - minY + 1
-            let fill = Double(count) / Double(bw * bh)
-            let box = Box(
-                x0: Double(minX - 1) * pointsPerCell, y0: Double(minY - 1) * pointsPerCell,
-                x1: Double(maxX + 2) * pointsPerCell, y1: Double(maxY + 2) * pointsPerCell)
-            guard box.width >= 7, box.height >= 5, fill >= 0.8, bw * bh < (w * h) / 2 else { continue }
-            out.append(box)
+        let cell = 72 * Double(factor) / Double(image.dpi)
+        func box(_ r: Region, grow: Int) -> Box {
+            Box(
+                x0: Double(r.minX - grow) * cell, y0: Double(r.minY - grow) * cell,
+                x1: Double(r.maxX + 1 + grow) * cell, y1: Double(r.maxY + 1 + grow) * cell)
         }
-        // Boxes with a white exemption label inside are cut apart or crumbled by erosion; they
-        // are found whole as dark regions whose four edges are solid. Eroded regions add the
-        // boxes that touch bold text (typewriter forms), where the edges test fails.
-        var found = framedBoxes(dark, w, h, pointsPerCell: pointsPerCell)
-        for box in merged(out.sorted { ($0.x0, $0.y0) < ($1.x0, $1.y0) }, gap: 3 * pointsPerCell)
-        where box.width >= 12 && !found.contains(where: { $0.intersection(box) != nil }) {
-            found.append(box)
+
+        var found: [Box] = []
+        for r in regions(dark, w, h) {
+            guard Double(r.width) * cell >= 14, Double(r.height) * cell >= 6, r.height >= 4, r.width * r.height < (w * h) / 2,
+                r.count * 2 >= r.width * r.height, hasSolidEdges(r, dark, w)
+            else { continue }
+            found.append(box(r, grow: 0))
+        }
+        var eroded: [Box] = []
+        for r in regions(erode(dark, w, h), w, h) {
+            let b = box(r, grow: 1)
+            guard b.width >= 7, b.height >= 5, Double(r.count) >= 0.8 * Double(r.width * r.height),
+                r.width * r.height < (w * h) / 2
+            else { continue }
+            eroded.append(b)
+        }
+        for b in merged(eroded.sorted { ($0.x0, $0.y0) < ($1.x0, $1.y0) }, gap: 3 * cell)
+        where b.width >= 12 && !found.contains(where: { $0.intersection(b) != nil }) {
+            found.append(b)
         }
         return found.sorted { ($0.y0, $0.x0) < ($1.y0, $1.x0) }
     }
 
-    /// Dark regions whose bounding rectangle has solid top, bottom, left and right edges.
-    static func framedBoxes(_ dark: [Bool], _ w: Int, _ h: Int, pointsPerCell: Double) -> [Box] {
-        var seen = [Bool](repeating: false, count: w * h)
-        var out: [Box] = []
+    /// Connected regions of a mask (4-neighbourhood).
+    static func regions(_ mask: [Bool], _ w: Int, _ h: Int) -> [Region] {
+        var seen = mask.map { !$0 }
+        var out: [Region] = []
         var stack: [Int] = []
-        for start in 0..<(w * h) where dark[start] && !seen[start] {
-            var minX = w
-            var minY = h
-            var maxX = 0
-            var maxY = 0
-            var count = 0
-            seen[start] = true
-            stack.append(start)
-            while let p = stack.popLast() {
-                let x = p % w
-                let y = p / w
-                count += 1
-                minX = min(minX, x)
-                maxX = max(maxX, x)
-                minY = min(minY, y)
-                maxY = max(maxY, y)
-                for (nx, ny) in [(x - 1, y), (x + 1, y), (x, y - 1), (x, y + 1)]
-                where nx >= 0 && ny >= 0 && nx < w && ny < h && dark[ny * w + nx] && !seen[ny * w + nx] {
-                    seen[ny * w + nx] = true
-                    stack.append(ny * w + nx)
+        seen.withUnsafeMutableBufferPointer { seen in
+            for start in 0..<(w * h) where !seen[start] {
+                var r = Region(minX: w, minY: h, maxX: 0, maxY: 0, count: 0)
+                seen[start] = true
+                stack.append(start)
+                while let p = stack.popLast() {
+                    let x = p % w
+                    let y = p / w
+                    r.count += 1
+                    if x < r.minX { r.minX = x }
+                    if x > r.maxX { r.maxX = x }
+                    if y < r.minY { r.minY = y }
+                    if y > r.maxY { r.maxY = y }
+                    if x > 0 && !seen[p - 1] {
+                        seen[p - 1] = true
+                        stack.append(p - 1)
+                    }
+                    if x + 1 < w && !seen[p + 1] {
+                        seen[p + 1] = true
+                        stack.append(p + 1)
+                    }
+                    if y > 0 && !seen[p - w] {
+                        seen[p - w] = true
+                        stack.append(p - w)
+                    }
+                    if y + 1 < h && !seen[p + w] {
+                        seen[p + w] = true
+                        stack.append(p + w)
+                    }
                 }
+                out.append(r)
             }
-            let bw = maxX - minX + 1
-            let bh = maxY - minY + 1
-            guard Double(bw) * pointsPerCell >= 14, Double(bh) * pointsPerCell >= 6, bh >= 4, bw * bh < (w * h) / 2,
-                Double(count) >= 0.5 * Double(bw * bh)
-            else { continue }
-            func share(_ cells: [Int]) -> Double { Double(cells.filter { dark[$0] }.count) / Double(max(1, cells.count)) }
-            let top = share((minX...maxX).map { minY * w + $0 })
-            let bottom = share((minX...maxX).map { maxY * w + $0 })
-            let left = share((minY...maxY).map { $0 * w + minX })
-            let right = share((minY...maxY).map { $0 * w + maxX })
-            guard min(top, bottom, left, right) >= 0.9 else { continue }
-            out.append(
-                Box(
-                    x0: Double(minX) * pointsPerCell, y0: Double(minY) * pointsPerCell,
-                    x1: Double(maxX + 1) * pointsPerCell, y1: Double(maxY + 1) * pointsPerCell))
         }
         return out
+    }
+
+    /// True when at least 90 % of each edge row and column of the region's rectangle is dark.
+    static func hasSolidEdges(_ r: Region, _ dark: [Bool], _ w: Int) -> Bool {
+        var top = 0
+        var bottom = 0
+        var left = 0
+        var right = 0
+        for x in r.minX...r.maxX {
+            if dark[r.minY * w + x] { top += 1 }
+            if dark[r.maxY * w + x] { bottom += 1 }
+        }
+        for y in r.minY...r.maxY {
+            if dark[y * w + r.minX] { left += 1 }
+            if dark[y * w + r.maxX] { right += 1 }
+        }
+        return min(top, bottom) * 10 >= r.width * 9 && min(left, right) * 10 >= r.height * 9
     }
 
     /// Joins pieces of one box that a white exemption label printed inside it cut apart.
@@ -141,21 +148,17 @@ enum RedactionBoxFinder {
     }
 
     private static func erode(_ m: [Bool], _ w: Int, _ h: Int) -> [Bool] {
-        var out = m
-        for y in 0..<h {
-            for x in 0..<w where m[y * w + x] {
-                var all = true
-                for dy in -1...1 where all {
-                    for dx in -1...1 {
-                        let nx = x + dx
-                        let ny = y + dy
-                        if nx < 0 || ny < 0 || nx >= w || ny >= h || !m[ny * w + nx] {
-                            all = false
-                            break
-                        }
+        var out = [Bool](repeating: false, count: w * h)
+        m.withUnsafeBufferPointer { m in
+            out.withUnsafeMutableBufferPointer { out in
+                for y in 1..<(h - 1) {
+                    for x in 1..<(w - 1) {
+                        let p = y * w + x
+                        out[p] =
+                            m[p] && m[p - 1] && m[p + 1] && m[p - w] && m[p + w] && m[p - w - 1] && m[p - w + 1]
+                            && m[p + w - 1] && m[p + w + 1]
                     }
                 }
-                out[y * w + x] = all
             }
         }
         return out

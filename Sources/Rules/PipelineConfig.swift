@@ -15,6 +15,9 @@ public struct ExtractionConfig: Sendable, Hashable {
     public var dictionary: String = "/usr/share/dict/words"
     /// Share of dictionary words below which a text layer with no scan under it is glyph garbage.
     public var minDictionaryRatio: Double = 0.5
+    /// Search rendered pages for the agency's redaction boxes (scans always; text pages only
+    /// when they print an exemption code). Costs a low-resolution render of such text pages.
+    public var findRedactionBoxes = true
     /// A page needing more pixels than this at `dpi` is rendered at a lower resolution.
     public var maxRenderPixels: Int = 80_000_000
 
@@ -114,7 +117,10 @@ public struct PipelineConfig: Sendable {
         var c = ExtractionConfig()
         let e = reader.mapping(
             node, "extraction",
-            allowed: ["ocr", "dpi", "language", "dictionary", "min_dictionary_ratio", "max_render_pixels"])
+            allowed: [
+                "ocr", "dpi", "language", "dictionary", "min_dictionary_ratio", "max_render_pixels",
+                "find_redaction_boxes",
+            ])
         if let v = reader.choice(e["ocr"], "extraction.ocr", as: OCRPolicy.self) { c.ocr = v }
         if let v = reader.int(e["dpi"], "extraction.dpi", in: 72...600) { c.dpi = v }
         if let v = reader.string(e["language"], "extraction.language") {
@@ -134,6 +140,13 @@ public struct PipelineConfig: Sendable {
         }
         if let v = reader.double(e["min_dictionary_ratio"], "extraction.min_dictionary_ratio", in: 0...1) {
             c.minDictionaryRatio = v
+        }
+        if let node = e["find_redaction_boxes"] {
+            if let v = node.bool {
+                c.findRedactionBoxes = v
+            } else {
+                reader.report(node, "extraction.find_redaction_boxes", "expected true or false")
+            }
         }
         if let v = reader.int(e["max_render_pixels"], "extraction.max_render_pixels", in: 1_000_000...1_000_000_000) {
             c.maxRenderPixels = v
