@@ -20,10 +20,15 @@ import Testing
     }
 
     @Test func settingsAreRead() throws {
-        let path = try write("version: 1\nextraction:\n  ocr: always\n  dpi: 200\n")
+        let path = try write(
+            "version: 1\nextraction:\n  ocr: always\n  dpi: 200\n  find_redaction_boxes: false\n"
+                + "segmentation:\n  time_zone: America/Chicago\n  header_labels:\n    from: [Von]\n")
         let config = try PipelineConfig.load(path: path)
         #expect(config.extraction.ocr == .always)
         #expect(config.extraction.dpi == 200)
+        #expect(config.extraction.findRedactionBoxes == false)
+        #expect(config.segmentation.timeZone == "America/Chicago")
+        #expect(config.segmentation.extraLabels["from"] == ["Von"])
     }
 
     @Test func unknownKeyNamesFileLineAndSuggestion() throws {
@@ -52,6 +57,17 @@ import Testing
         let newer = try write("version: 9\n")
         let e2 = #expect(throws: RuleError.self) { try PipelineConfig.load(path: newer) }
         #expect(e2?.problems.first?.message.contains("newer") == true)
+    }
+
+    @Test func badSegmentationSettingsAreNamed() throws {
+        let path = try write(
+            "version: 1\nsegmentation:\n  time_zone: Mars/Olympus\n  furniture:\n    - '([unclosed'\n"
+                + "  header_labels:\n    sender: [Von]\n")
+        let error = #expect(throws: RuleError.self) { try PipelineConfig.load(path: path) }
+        let problems = error?.problems ?? []
+        #expect(problems.contains { $0.key == "segmentation.time_zone" && $0.line == 3 })
+        #expect(problems.contains { $0.key == "segmentation.furniture[0]" && $0.line == 5 })
+        #expect(problems.contains { $0.key == "segmentation.header_labels.sender" })
     }
 
     @Test func yamlSyntaxErrorHasALine() throws {
