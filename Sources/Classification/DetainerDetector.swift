@@ -10,8 +10,9 @@ import Foundation
 /// - a sentence names a detainer, warrant or form with a positive cue in the same clause
 ///   ("lodged", "on file", "attached", "faxed") or right after it ("detainer for Jose"),
 ///   and no cue makes it denied ("no detainer was lodged", "ICE declined to lodge"),
-///   supposed ("if ICE lodges", "should ICE request", a question) or general ("policy on
-///   detainers", "under the Trust Act").
+///   supposed ("if ICE lodges", "should ICE request", a question, unless the writer says
+///   it was done: "did you get the detainer I sent?") or general ("policy on detainers",
+///   "under the Trust Act").
 /// Quoted messages count like the rest of the body: a reply quoting a lodged detainer is
 /// about that detainer. Forms are those of positive mentions, shown pages and attachment
 /// names; a form named only in a denied or supposed sentence is not listed.
@@ -51,10 +52,11 @@ struct DetainerDetector: Sendable {
 
     /// Every cue match in the text, found once per communication.
     private struct Cues {
-        let positive, negationBefore, negationAfter, hypotheticalBefore, hypotheticalAfter, policy: [NSRange]
+        let positive, assertive, negationBefore, negationAfter, hypotheticalBefore, hypotheticalAfter, policy: [NSRange]
 
         init(_ rules: DetainerRules, _ text: NSString) {
             positive = allMatches(rules.positiveCues, in: text)
+            assertive = allMatches(rules.assertiveCues, in: text)
             negationBefore = allMatches(rules.negationBefore, in: text)
             negationAfter = allMatches(rules.negationAfter, in: text)
             hypotheticalBefore = allMatches(rules.hypotheticalBefore, in: text)
@@ -91,14 +93,16 @@ struct DetainerDetector: Sendable {
         {
             return false
         }
-        if scope.precedes(cues.hypotheticalBefore, o.range, in: sentence)
-            || scope.follows(cues.hypotheticalAfter, o.range, in: clause, maxWords: s.hypotheticalAfter)
-            || isQuestion(sentence, scan)
+        let asserted = scope.anywhere(cues.assertive, in: clause, except: o.range)
+        if !asserted,
+            scope.precedes(cues.hypotheticalBefore, o.range, in: sentence)
+                || scope.follows(cues.hypotheticalAfter, o.range, in: clause, maxWords: s.hypotheticalAfter)
+                || isQuestion(sentence, scan)
         {
             return false
         }
         if scope.anywhere(cues.policy, in: sentence) { return false }
-        return scope.anywhere(cues.positive, in: clause, except: o.range) || isReference(o.range, scan)
+        return asserted || scope.anywhere(cues.positive, in: clause, except: o.range) || isReference(o.range, scan)
     }
 
     /// A line that is the form's title, or that starts with `Form I-…` / `DHS Form I-…`, is the form's own page.

@@ -9,6 +9,9 @@ struct DetainerRules: Sendable {
     var positiveCues: [RulePattern]
     /// Right after the term: it is about someone in particular ("detainer for", "on him").
     var referenceCues: [RulePattern]
+    /// In the clause, a statement that it was done, even inside a question or a condition
+    /// ("did you get the detainer **I sent** over?").
+    var assertiveCues: [RulePattern]
     var negationBefore: [RulePattern]
     var negationAfter: [RulePattern]
     var hypotheticalBefore: [RulePattern]

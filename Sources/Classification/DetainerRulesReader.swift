@@ -17,7 +17,7 @@ enum DetainerRulesReader {
         let top = reader.mapping(
             root, "",
             allowed: [
-                "version", "forms", "terms", "positive_cues", "reference_cues", "negation_cues",
+                "version", "forms", "terms", "positive_cues", "assertive_cues", "reference_cues", "negation_cues",
                 "hypothetical_cues", "policy_cues", "scope",
             ])
         reader.checkVersion(top, supported: supportedVersion, root: root)
@@ -28,6 +28,7 @@ enum DetainerRulesReader {
             terms: reader.patterns(top["terms"], "terms"),
             positiveCues: reader.patterns(top["positive_cues"], "positive_cues"),
             referenceCues: reader.patterns(top["reference_cues"], "reference_cues"),
+            assertiveCues: reader.patterns(top["assertive_cues"], "assertive_cues"),
             negationBefore: reader.patterns(negation["before"], "negation_cues.before"),
             negationAfter: reader.patterns(negation["after"], "negation_cues.after"),
             hypotheticalBefore: reader.patterns(hypothetical["before"], "hypothetical_cues.before"),

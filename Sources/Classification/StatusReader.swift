@@ -4,9 +4,9 @@ import Foundation
 ///
 /// Cues are the `status_cues` of `offenses.yaml`. A cue inside an offense name ("resisting
 /// **arrest**") or denied ("has **not been charged**") is no cue; where cues overlap the
-/// longer wins ("**not guilty**" is dismissed, not "guilty"). A cue whose words end with a
-/// preposition ("convicted **of**", "arrested **for**") reaches only forward, to what it
-/// introduces.
+/// longer wins ("**not guilty**" is dismissed, not "guilty"). A cue that introduces an object
+/// ("convicted **of**", "arrested **for**", "investigating him **for**") reaches only
+/// forward, to what it introduces.
 ///
 /// In the mention's sentence, in this order:
 /// 1. a cue right after the mention (at most three words, no comma): "OUI – arrested 3/4",
@@ -38,10 +38,7 @@ struct StatusReader {
         var found: [Cue] = []
         for (status, patterns) in rules.statusCues {
             for r in allMatches(patterns, in: scan) {
-                found.append(
-                    Cue(
-                        range: r, status: status, forwardOnly: StatusReader.endsWithPreposition(scan.substring(with: r))
-                    ))
+                found.append(Cue(range: r, status: status, forwardOnly: StatusReader.leadsForward(r, scan)))
             }
         }
         let negation = allMatches(rules.negationCues, in: scan)
@@ -105,8 +102,14 @@ struct StatusReader {
 
     private static let prepositions: Set<String> = ["of", "for", "with", "on", "in", "to", "against", "into"]
 
-    private static func endsWithPreposition(_ s: String) -> Bool {
-        guard let last = s.split(whereSeparator: { !$0.isLetter }).last else { return false }
-        return prepositions.contains(last.lowercased())
+    /// Whether a cue introduces what follows it: it ends with a preposition ("convicted of"),
+    /// or one comes within its next three words ("investigating him for", "charged Lopez with").
+    private static func leadsForward(_ cue: NSRange, _ text: NSString) -> Bool {
+        let own = text.substring(with: cue).split(whereSeparator: { !$0.isLetter })
+        if let last = own.last, prepositions.contains(last.lowercased()) { return true }
+        let end = cue.location + cue.length
+        let rest = text.substring(with: NSRange(location: end, length: min(40, text.length - end)))
+        let next = rest.prefix { !".;\n".contains($0) }.split(whereSeparator: { !$0.isLetter }).prefix(3)
+        return next.contains { ["for", "of", "with"].contains($0.lowercased()) }
     }
 }
