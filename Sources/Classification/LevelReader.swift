@@ -11,6 +11,7 @@ import Foundation
 ///   Amounts next to bail, bond or fine words are not the offense's.
 /// - Offense numbers (`level_by_offense_number`): "3rd offense", "third offense", "OUI-3",
 ///   "OUI liquor 4th", "subsequent offense" (= second), "2nd OUI".
+/// - Stated levels (`level_words`): "felony larceny", "OUI (misdemeanor)".
 /// With no such fact the table's level stands (`unknown` for larceny without an amount).
 struct LevelReader {
     let rules: OffenseRules
@@ -33,6 +34,7 @@ struct LevelReader {
         var end = min(sentenceEnd, mention.range.location + mention.range.length + 60)
         if let next, next > mention.range.location { end = min(end, next) }
         let window = NSRange(location: start, length: max(0, end - start))
+        if let level = statedLevel(mention.range, window: window) { return Reading(level: level, decided: true) }
         if let amount = rule.levelByAmount, let level = amountLevel(amount, mention: mention.range, window: window) {
             return Reading(level: level, decided: true)
         }
@@ -40,6 +42,37 @@ struct LevelReader {
             return Reading(level: n >= numbered.from ? numbered.level : rule.contract.level, decided: true)
         }
         return fallback
+    }
+
+    // MARK: - Stated levels
+
+    /// "felony larceny", "larceny (misdemeanor)": a level word at most two words before the
+    /// mention or three after it.
+    private func statedLevel(_ mention: NSRange, window: NSRange) -> OffenseLevel? {
+        let scan = text.scan
+        let end = mention.location + mention.length
+        for (level, patterns) in rules.levelWords {
+            for p in patterns {
+                for r in p.matches(in: scan, range: window) {
+                    let gap: NSRange
+                    let limit: Int
+                    if r.location + r.length <= mention.location {
+                        gap = NSRange(location: r.location + r.length, length: mention.location - r.location - r.length)
+                        limit = 2
+                    } else if r.location >= end {
+                        gap = NSRange(location: end, length: r.location - end)
+                        limit = 3
+                    } else {
+                        continue
+                    }
+                    let between = scan.substring(with: gap)
+                    if between.split(whereSeparator: { $0.isWhitespace }).count <= limit, !between.contains(";") {
+                        return level
+                    }
+                }
+            }
+        }
+        return nil
     }
 
     // MARK: - Amounts

@@ -15,6 +15,8 @@ struct OffenseRules: Sendable {
     /// ("individuals charged with crimes such as").
     var genericCues: [RulePattern]
     var amounts: AmountGrammar
+    /// Words stating a level ("felony larceny"), for categories whose level depends on facts.
+    var levelWords: [OffenseLevel: [RulePattern]]
     var scope: OffenseScope
     /// In the contract's row order.
     var categories: [OffenseCategoryRule]

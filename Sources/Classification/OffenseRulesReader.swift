@@ -19,7 +19,7 @@ enum OffenseRulesReader {
             root, "",
             allowed: [
                 "version", "citation_formats", "ignore", "status_cues", "negation_cues", "hypothetical_cues",
-                "generic_cues", "amounts", "scope", "categories",
+                "generic_cues", "level_words", "amounts", "scope", "categories",
             ])
         reader.checkVersion(top, supported: supportedVersion, root: root)
 
@@ -32,6 +32,7 @@ enum OffenseRulesReader {
             hypotheticalCues: reader.patterns(top["hypothetical_cues"], "hypothetical_cues"),
             genericCues: reader.patterns(top["generic_cues"], "generic_cues"),
             amounts: amounts(top["amounts"], reader),
+            levelWords: levelWords(top["level_words"], reader),
             scope: scope(top["scope"], reader),
             categories: categories(top["categories"], formats: formats, reader, root: root))
         return reader.problems.isEmpty ? (rules, []) : (nil, reader.problems)
@@ -80,6 +81,14 @@ enum OffenseRulesReader {
             atOrBelow: reader.patterns(e["at_or_below"], "amounts.at_or_below", withGroup: "amount"),
             plain: reader.patterns(e["plain"], "amounts.plain", withGroup: "amount"),
             ignoreContext: reader.patterns(e["ignore_context"], "amounts.ignore_context"))
+    }
+
+    private static func levelWords(_ node: Node?, _ reader: ConfigReader) -> [OffenseLevel: [RulePattern]] {
+        let e = reader.mapping(node, "level_words", allowed: ["felony", "misdemeanor"])
+        return [
+            .felony: reader.patterns(e["felony"], "level_words.felony"),
+            .misdemeanor: reader.patterns(e["misdemeanor"], "level_words.misdemeanor"),
+        ]
     }
 
     private static func scope(_ node: Node?, _ reader: ConfigReader) -> OffenseScope {

@@ -10,6 +10,32 @@ import Testing
 /// mismatches to `RUN_DIR/classification-mismatches.txt`. Skipped otherwise: the dumps are
 /// generated, not checked in.
 @Suite struct CorpusCheckTests {
+    /// Set `CLASSIFICATION_FINDINGS=RUN_DIR` to write every finding of a run with no truth
+    /// (real releases) to `RUN_DIR/classification-findings.txt`, for reading false positives.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["CLASSIFICATION_FINDINGS"] != nil))
+    func listFindings() throws {
+        let run = URL(fileURLWithPath: ProcessInfo.processInfo.environment["CLASSIFICATION_FINDINGS"] ?? "")
+        let classifier = try #require(ShippedRules.classifier)
+        let lines = try String(contentsOf: run.appendingPathComponent("private/communications.jsonl"), encoding: .utf8)
+            .split(separator: "\n")
+        var report = ""
+        for line in lines {
+            guard let record = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                let source = record["source"] as? [String: Any], let path = source["path"] as? String
+            else { continue }
+            let c = Communication(
+                id: "x", kind: .email, path: path, sha256: "", pageStart: source["page_start"] as? Int ?? 0,
+                pageEnd: 0, lineStart: 0, ocr: false, header: MessageHeader(), quoted: [],
+                body: record["body"] as? String ?? "")
+            let result = classifier.classify(c)
+            guard result.detainer.present || !result.offenses.isEmpty else { continue }
+            report += "=== \(path) p\(c.pageStart) detainer \(result.detainer.present) \(result.detainer.forms)\n"
+            for o in result.offenses { report += "  \(o.category) \(o.level) \(o.status) [\(o.evidence)]\n" }
+        }
+        try report.write(
+            to: run.appendingPathComponent("classification-findings.txt"), atomically: true, encoding: .utf8)
+    }
+
     @Test(.enabled(if: ProcessInfo.processInfo.environment["CLASSIFICATION_CORPUS"] != nil))
     func scoreAgainstTruth() throws {
         let spec = ProcessInfo.processInfo.environment["CLASSIFICATION_CORPUS"] ?? ""

@@ -22,6 +22,8 @@ import Testing
         ("She was arrested for larceny at the mall.", "unknown"),
         ("He was convicted of larceny over $250 in 2009.", "unknown"),
         ("He was held on $5,000 bail for larceny.", "unknown"),
+        ("He was arraigned on felony larceny from a building.", "felony"),
+        ("Larceny (misdemeanor) – arrested 4/2.", "misdemeanor"),
     ])
     func larcenyByAmount(sentence: String, expected: String) throws {
         #expect(try level(sentence, "larceny") == expected)

@@ -21,6 +21,7 @@ import Testing
             "Subject was arraigned in Dorchester District Court on A&B on family/household member.",
             "domestic_assault_battery"
         ),
+        ("He was arrested for A&B on his girlfriend at her apartment.", "domestic_assault_battery"),
         ("He was charged with ABDW (knife) and held without bail.", "assault_battery_dangerous_weapon"),
         ("Booked on A&B DW, G.L. c.265, s.15A.", "assault_battery_dangerous_weapon"),
         ("He is wanted for ADW after he swung a bottle at the clerk.", "assault_dangerous_weapon"),

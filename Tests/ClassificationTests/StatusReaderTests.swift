@@ -13,6 +13,7 @@ import Testing
         ("He was booked on trespass at C-11.", "arrested"),
         ("He is in custody on trespass at Nashua Street.", "arrested"),
         ("He was picked up for trespass over the weekend.", "arrested"),
+        ("He is in custody at Nashua Street for trespass.", "arrested"),
         ("1. ORTIZ, JUAN (3/4/1990, Honduras) – trespass – arrested 3/4 (B-2)", "arrested"),
         ("He is charged with trespass; next court date is 5/14.", "charged"),
         ("He was arraigned this morning in BMC on trespass.", "charged"),
