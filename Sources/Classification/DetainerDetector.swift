@@ -7,6 +7,8 @@ import Foundation
 /// - a page of the communication is the form itself: a line that is the form's printed
 ///   title ("IMMIGRATION DETAINER – NOTICE OF ACTION") or its footer ("DHS Form I-247A (3/17)");
 /// - an attachment's file name names a form or a detainer (`ALVAREZ I-247A.pdf`);
+/// - the subject names a detainer or form and the message sends attachments ("Subject:
+///   I-247A – ALVAREZ" over "Attached.");
 /// - a sentence names a detainer, warrant or form with a positive cue in the same clause
 ///   ("lodged", "on file", "attached", "faxed") or right after it ("detainer for Jose"),
 ///   and no cue makes it denied ("no detainer was lodged", "ICE declined to lodge"),
@@ -46,8 +48,33 @@ struct DetainerDetector: Sendable {
             present = true
             if let f = occurrence.form { forms.insert(f) }
         }
+        if let subjectForms = attachedPerSubject(text) {
+            present = true
+            forms.formUnion(subjectForms)
+        }
         guard present else { return DetainerFinding(present: false, forms: []) }
         return DetainerFinding(present: true, forms: forms.sorted().map { rules.forms[$0].name })
+    }
+
+    /// "Subject: I-247A – ALVAREZ" over "Attached.": the subject names what the message sends.
+    ///
+    /// A subject is a topic, not a statement, so it counts only when it names a detainer or
+    /// form with no negation, hypothesis or policy word, and the message has attachments or
+    /// says near its top that something is attached. Returns the forms it names.
+    private func attachedPerSubject(_ text: MessageText) -> Set<Int>? {
+        guard let subject = text.subject, !subject.isEmpty else { return nil }
+        let s = subject as NSString
+        let all = NSRange(location: 0, length: s.length)
+        let named = occurrences(in: s)
+        guard !named.isEmpty else { return nil }
+        let denied = [rules.negationBefore, rules.negationAfter, rules.hypotheticalBefore, rules.policyCues].joined()
+        if denied.contains(where: { !$0.matches(in: s, range: all).isEmpty }) { return nil }
+        let top = NSRange(location: 0, length: min(400, text.scan.length))
+        let attached =
+            text.hasHeaderAttachments
+            || rules.attachmentCues.contains { !$0.matches(in: text.scan, range: top).isEmpty }
+        guard attached else { return nil }
+        return Set(named.compactMap(\.form))
     }
 
     /// Every cue match in the text, found once per communication.

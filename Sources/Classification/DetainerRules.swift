@@ -16,6 +16,8 @@ struct DetainerRules: Sendable {
     var negationAfter: [RulePattern]
     var hypotheticalBefore: [RulePattern]
     var hypotheticalAfter: [RulePattern]
+    /// Near the top of a message: it sends attachments ("Attached.", "see enclosed").
+    var attachmentCues: [RulePattern]
     /// Anywhere in the sentence: policy or records talk, not a case.
     var policyCues: [RulePattern]
     var scope: DetainerScope

@@ -16,12 +16,18 @@ struct MessageText {
     let sentences: [NSRange]
     /// File names from the header and from `Attachments:` lines of quoted messages.
     let attachmentNames: [String]
+    /// The top-level subject as printed.
+    let subject: String?
+    /// Whether the top-level header lists attachments.
+    let hasHeaderAttachments: Bool
 
     init(_ c: Communication) {
         original = c.body as NSString
         var units = Array(c.body.utf16)
         lines = MessageText.lineRanges(units)
         linePages = c.bodyLinePages
+        subject = c.header.subject
+        hasHeaderAttachments = !c.header.attachments.isEmpty
         let subjects = Set(([c.header.subject] + c.quoted.map(\.subject)).compactMap { $0 }.map(MessageText.topic))
             .filter { !$0.isEmpty }
         var attachments = c.header.attachments

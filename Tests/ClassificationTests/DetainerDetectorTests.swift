@@ -45,6 +45,7 @@ import Testing
         "He was released at arraignment. No ICE detainer.",
         "Detainer: none.",
         "A detainer was never lodged.",
+        "The detainer request was declined by the court.",
     ])
     func negated(sentence: String) throws {
         #expect(try detainer(sentence) == DetainerFinding(present: false, forms: []))
@@ -128,6 +129,21 @@ import Testing
 
     @Test func subjectAloneIsNotAStatement() throws {
         #expect(try detainer("Thanks.", subject: "Detainer – SMITH") == DetainerFinding(present: false, forms: []))
+    }
+
+    @Test func subjectNamesWhatIsAttached() throws {
+        #expect(
+            try detainer("Attached. Please call when he is ready for pickup.", subject: "I-247A – ALVAREZ")
+                == DetainerFinding(present: true, forms: ["I-247A"]))
+        #expect(
+            try detainer("Thanks.", subject: "Detainer – SMITH", attachments: ["scan0001.pdf"])
+                == DetainerFinding(present: true, forms: []))
+    }
+
+    @Test func policySubjectWithAttachmentIsNoDetainer() throws {
+        #expect(
+            try detainer("Attached is the memo for Thursday.", subject: "Detainer policy")
+                == DetainerFinding(present: false, forms: []))
     }
 
     @Test func onlyPositiveMentionsGiveForms() throws {
