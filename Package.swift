@@ -26,15 +26,17 @@ let package = Package(
         .target(name: "Extraction", dependencies: ["FoiaCore", "Rules", "CPoppler", "CTesseract"]),
         .target(name: "Segmentation", dependencies: ["FoiaCore", "Rules"]),
         .target(name: "Output", dependencies: ["FoiaCore"]),
-        .target(name: "Batch", dependencies: ["FoiaCore", "Rules", "Extraction", "Segmentation", "Output"]),
+        .target(
+            name: "Batch", dependencies: ["FoiaCore", "Rules", "Extraction", "Segmentation", "Classification", "Output"]),
         .target(name: "Evaluation", dependencies: ["FoiaCore", "Output"]),
         .target(name: "Classification", dependencies: ["FoiaCore", "Rules", "Yams"]),
+        .target(name: "Redaction", dependencies: ["FoiaCore", "Rules", "Yams"]),
 
         // CLI
         .executableTarget(
             name: "foiapipe",
             dependencies: [
-                "Batch", "Rules", "FoiaCore", "Evaluation",
+                "Batch", "Rules", "FoiaCore", "Evaluation", "Classification",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -49,5 +51,6 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["FoiaTestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "FoiaTestSupport"]),
         .testTarget(name: "ClassificationTests", dependencies: ["Classification", "FoiaCore", "FoiaTestSupport"]),
+        .testTarget(name: "RedactionTests", dependencies: ["Redaction", "FoiaCore", "FoiaTestSupport"]),
     ]
 )

@@ -1,3 +1,4 @@
+import Classification
 import Extraction
 import FoiaCore
 import Foundation
@@ -21,10 +22,12 @@ public struct RunSummary: Sendable {
 /// file is written under a temporary name and renamed when the batch completes.
 public struct BatchRunner: Sendable {
     public var pipeline: PipelineConfig
+    public var classification: ClassificationRules
     public var jobs: Int
 
-    public init(pipeline: PipelineConfig, jobs: Int) {
+    public init(pipeline: PipelineConfig, classification: ClassificationRules, jobs: Int) {
         self.pipeline = pipeline
+        self.classification = classification
         self.jobs = jobs
     }
 
@@ -36,19 +39,23 @@ public struct BatchRunner: Sendable {
         let pagesFile = try AtomicFile(path: privateDir + "/pages.jsonl")
         let errorsFile = try AtomicFile(path: outputDirectory + "/errors.jsonl")
         let communicationsFile = try AtomicFile(path: privateDir + "/communications.jsonl")
+        // Counts hold no text from the documents, so they are published as soon as they exist.
+        let countsFile = try AtomicFile(path: outputDirectory + "/public/counts.csv")
         let files = Files(pages: pagesFile, errors: errorsFile, communications: communicationsFile)
         let summary = Mutex(RunSummary())
         let writeError = Mutex<String?>(nil)
 
         let extractor = Extractor(config: pipeline.extraction, jobs: jobs, wordList: wordList)
         let segmenter = Segmenter(config: pipeline.segmentation)
+        let classifier = Classifier(rules: classification)
         extractor.run(
             inputs,
             prepare: { doc in
                 // Per-document stages run on the worker that finished the document.
-                Processed(
+                let communications = doc.failure == nil ? segmenter.segment(doc) : []
+                return Processed(
                     document: doc, pageRecords: doc.pages.map { PageRecord.json(document: doc, page: $0) },
-                    communications: doc.failure == nil ? segmenter.segment(doc) : [])
+                    communications: communications, classifications: communications.map(classifier.classify))
             }
         ) { processed in
             let doc = processed.document
@@ -68,14 +75,31 @@ public struct BatchRunner: Sendable {
             pagesFile.discard()
             errorsFile.discard()
             communicationsFile.discard()
+            countsFile.discard()
             throw UsageError("cannot write output: \(message)")
         }
         try pagesFile.commit()
+        try countsFile.write(files.counts().csv)
         try communicationsFile.commit()
+        try countsFile.commit()
         try errorsFile.commit()
         var result = summary.withLock { $0 }
         result.seconds = Date().timeIntervalSince(start)
         return result
+    }
+}
+
+extension Files {
+    func counts() -> CountsTable { CountsTable(countEntries) }
+
+    static func fields(_ k: Classification) -> CommunicationRecord.Classified {
+        CommunicationRecord.Classified(
+            detainerPresent: k.detainer.present, forms: k.detainer.forms,
+            offenses: k.offenses.map {
+                CommunicationRecord.Classified.Offense(
+                    category: $0.category, level: $0.level, statute: $0.statute, violent: $0.violent, status: $0.status,
+                    page: $0.page, evidence: $0.evidence)
+            }, severity: k.severity)
     }
 }
 
@@ -85,6 +109,8 @@ struct Processed: Sendable {
     /// The `pages.jsonl` lines, made in parallel; the ordered writer only writes them.
     var pageRecords: [String]
     var communications: [Communication]
+    /// One per communication, same order.
+    var classifications: [Classification]
 }
 
 /// The run's output files; used only from the extractor's ordered sink, one call at a time.
@@ -95,6 +121,7 @@ private final class Files: @unchecked Sendable {
     let errors: AtomicFile
     let communications: AtomicFile
     let duplicates = DuplicateIndex()
+    private var countEntries: [CountsTable.Entry] = []
 
     init(pages: AtomicFile, errors: AtomicFile, communications: AtomicFile) {
         self.pages = pages
@@ -117,8 +144,12 @@ private final class Files: @unchecked Sendable {
         // Duplicates are found across the whole dump, so in output order.
         var records = processed.communications
         duplicates.mark(&records)
-        for c in records {
-            try communications.writeLine(CommunicationRecord.json(c))
+        for (c, k) in zip(records, processed.classifications) {
+            try communications.writeLine(CommunicationRecord.json(c, classified: Self.fields(k)))
+            countEntries.append(
+                CountsTable.Entry(
+                    offenses: k.offenses.map { ($0.category, $0.level) }, detainer: k.detainer.present,
+                    isDuplicate: c.duplicateOf != nil))
         }
     }
 }

@@ -6,7 +6,45 @@ import FoiaCore
 /// Fields of stages that have not run are left out rather than written empty, so that
 /// `foiapipe eval` reports them as not built instead of scoring them.
 public enum CommunicationRecord {
-    public static func json(_ c: Communication) -> String {
+    /// The classification stage's contract fields, as the writer needs them.
+    public struct Classified: Sendable {
+        public struct Offense: Sendable {
+            public var category: String
+            public var level: String
+            public var statute: String
+            public var violent: Bool
+            public var status: String
+            public var page: Int?
+            public var evidence: String
+
+            public init(
+                category: String, level: String, statute: String, violent: Bool, status: String, page: Int?,
+                evidence: String
+            ) {
+                self.category = category
+                self.level = level
+                self.statute = statute
+                self.violent = violent
+                self.status = status
+                self.page = page
+                self.evidence = evidence
+            }
+        }
+
+        public var detainerPresent: Bool
+        public var forms: [String]
+        public var offenses: [Offense]
+        public var severity: String
+
+        public init(detainerPresent: Bool, forms: [String], offenses: [Offense], severity: String) {
+            self.detainerPresent = detainerPresent
+            self.forms = forms
+            self.offenses = offenses
+            self.severity = severity
+        }
+    }
+
+    public static func json(_ c: Communication, classified: Classified? = nil) -> String {
         var j = JSONText()
         j.beginObject()
         j.field("id", c.id)
@@ -34,6 +72,7 @@ public enum CommunicationRecord {
         }
         j.endArray()
         j.field("body", c.body)
+        if let classified { write(classified, into: &j) }
         j.key("existing_redactions")
         j.beginObject()
         j.field("boxes", c.existingRedactions.boxes)
@@ -42,6 +81,29 @@ public enum CommunicationRecord {
         j.field("duplicate_of", c.duplicateOf)
         j.endObject()
         return j.text
+    }
+
+    static func write(_ k: Classified, into j: inout JSONText) {
+        j.key("detainer")
+        j.beginObject()
+        j.field("present", k.detainerPresent)
+        j.field(strings: "forms", k.forms)
+        j.endObject()
+        j.key("offenses")
+        j.beginArray()
+        for o in k.offenses {
+            j.beginObject()
+            j.field("category", o.category)
+            j.field("level", o.level)
+            j.field("statute", o.statute)
+            j.field("violent", o.violent)
+            j.field("status", o.status)
+            j.field("page", o.page)
+            j.field("evidence", o.evidence)
+            j.endObject()
+        }
+        j.endArray()
+        j.field("severity", k.severity)
     }
 
     static func writeHeader(_ h: MessageHeader, into j: inout JSONText) {

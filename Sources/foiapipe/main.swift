@@ -1,5 +1,6 @@
 import ArgumentParser
 import Batch
+import Classification
 import FoiaCore
 import Foundation
 import Rules
@@ -45,6 +46,12 @@ struct Run: ParsableCommand {
         } catch {
             fail("foiapipe: invalid pipeline\n\(error)")
         }
+        let classification: ClassificationRules
+        do {
+            classification = try ClassificationRules.load(besidePipeline: pipelinePath)
+        } catch {
+            fail("foiapipe: invalid classification rules\n\(error)")
+        }
         let documents: [InputDocument]
         do {
             documents = try InputWalker.documents(inputs)
@@ -54,7 +61,7 @@ struct Run: ParsableCommand {
         let jobs = max(1, self.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let summary: RunSummary
         do {
-            summary = try BatchRunner(pipeline: config, jobs: jobs).run(inputs: documents, outputDirectory: out)
+            summary = try BatchRunner(pipeline: config, classification: classification, jobs: jobs).run(inputs: documents, outputDirectory: out)
         } catch {
             fail("foiapipe: \(error)")
         }

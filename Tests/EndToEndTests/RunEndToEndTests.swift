@@ -28,8 +28,15 @@ import Testing
         #expect(first["source"] as? String == "text")
         #expect((first["words"] as? [Any])?.isEmpty == false)
         #expect(lines(out.path + "/errors.jsonl").isEmpty)
+        // Until redaction publishes communications, public/ holds only the counts, which carry
+        // no text from the documents.
         let publicFiles = (try? FileManager.default.subpathsOfDirectory(atPath: out.path + "/public")) ?? []
-        #expect(publicFiles.isEmpty, "nothing unredacted under public/")
+        #expect(publicFiles == ["counts.csv"], "nothing unredacted under public/")
+        let counts = try String(contentsOfFile: out.path + "/public/counts.csv", encoding: .utf8)
+        #expect(counts.hasPrefix("category,level,communications,with_detainer\n"))
+        #expect(counts.split(separator: "\n").last?.hasPrefix("ALL,ALL,") == true)
+        let record = try #require(lines(out.path + "/private/communications.jsonl").first)
+        #expect(record["detainer"] is [String: Any] && record["offenses"] is [Any] && record["severity"] is String)
     }
 
     @Test func badFilesAreListedAndTheBatchGoesOn() throws {
