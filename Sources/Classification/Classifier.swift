@@ -3,10 +3,10 @@ import Foundation
 
 /// The classification stage: detainer, offenses and severity of one communication.
 ///
-/// Pure and `Sendable`: it reads only the communication and the rules given at init, so
-/// one classifier can serve every worker at once. It reads the body (quoted messages and
-/// attached pages included) and the header's attachment names; the subject line is a
-/// topic, not a statement, and is not read.
+/// Pure, deterministic and `Sendable`: it reads only the communication and the rules given
+/// at init, so one classifier can serve every worker at once. It reads the body (quoted
+/// messages and attached pages included) and the header's attachment names. The subject is
+/// a topic, not a statement: it is read only to name what a message with attachments sends.
 ///
 /// Evidence snippets are cut from the body it is given, so classify the redacted
 /// communication (or redact the snippets) before anything reaches `public/`.
@@ -45,7 +45,10 @@ public struct Classifier: Sendable {
         var best: [Int: Best] = [:]
         for (i, m) in mentions.enumerated() {
             let next = mentions[(i + 1)...].first { $0.category != m.category && $0.range.location > m.range.location }
-            let level = levelReader.level(of: m, nextMentionAt: next?.range.location)
+            let previous = mentions[..<i].last { $0.category != m.category }
+            let level = levelReader.level(
+                of: m, previousMentionEnd: previous.map { $0.range.location + $0.range.length },
+                nextMentionAt: next?.range.location)
             let status = statusReader.status(of: m.range)
             guard var current = best[m.category] else {
                 best[m.category] = Best(mention: m, status: status, level: level)

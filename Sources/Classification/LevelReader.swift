@@ -3,8 +3,9 @@ import Foundation
 /// Reads the level of one offense mention where the category's level depends on facts.
 ///
 /// The facts are looked for next to the mention: from 30 characters before it to 60 after
-/// it, within its sentence, and never past the next offense named (in "A&B FHM; OUI 3rd
-/// offense" the "3rd" is the OUI's).
+/// it, within its sentence, and never past the offense named before or after it (in "A&B
+/// FHM; OUI 3rd offense" the "3rd" is the OUI's, in "MDP under $1200 and larceny" the
+/// amount is the MDP's).
 /// - Amounts (`level_by_amount`): "over $1,200", "+$1200", "$2,500 worth" are above the
 ///   threshold; "under $1,200", "-$1200", "$1,200 or less", "$300" are at or below it. A
 ///   bound that does not settle the question ("over $250" against $1,200) decides nothing.
@@ -23,14 +24,18 @@ struct LevelReader {
         var decided: Bool
     }
 
-    func level(of mention: OffenseMention, nextMentionAt next: Int?) -> Reading {
+    /// - Parameters:
+    ///   - previous: where the offense named before this one ends, if any; the window starts after it.
+    ///   - next: where the offense named after this one starts, if any; the window ends before it.
+    func level(of mention: OffenseMention, previousMentionEnd previous: Int?, nextMentionAt next: Int?) -> Reading {
         let rule = rules.categories[mention.category]
         let fallback = Reading(level: rule.contract.level, decided: false)
         guard rule.levelByAmount != nil || rule.levelByOffenseNumber != nil,
             let sentence = text.sentence(at: mention.range.location)
         else { return fallback }
         let sentenceEnd = sentence.location + sentence.length
-        let start = max(sentence.location, mention.range.location - 30)
+        var start = max(sentence.location, mention.range.location - 30)
+        if let previous, previous <= mention.range.location { start = max(start, previous) }
         var end = min(sentenceEnd, mention.range.location + mention.range.length + 60)
         if let next, next > mention.range.location { end = min(end, next) }
         let window = NSRange(location: start, length: max(0, end - start))
@@ -51,8 +56,8 @@ struct LevelReader {
     private func statedLevel(_ mention: NSRange, window: NSRange) -> OffenseLevel? {
         let scan = text.scan
         let end = mention.location + mention.length
-        for (level, patterns) in rules.levelWords {
-            for p in patterns {
+        for level in [OffenseLevel.felony, .misdemeanor] {
+            for p in rules.levelWords[level] ?? [] {
                 for r in p.matches(in: scan, range: window) {
                     let gap: NSRange
                     let limit: Int
@@ -66,6 +71,7 @@ struct LevelReader {
                         continue
                     }
                     let between = scan.substring(with: gap)
+                    if r.location < mention.location, !isAdjacentBefore(r, mention) { continue }
                     if between.split(whereSeparator: { $0.isWhitespace }).count <= limit, !between.contains(";") {
                         return level
                     }
@@ -98,6 +104,11 @@ struct LevelReader {
         let end = mention.location + mention.length
         let ordered = found.sorted { distance($0.range, end, mention) < distance($1.range, end, mention) }
         for candidate in ordered where !isIgnored(candidate.range) {
+            if candidate.range.location + candidate.range.length <= mention.location,
+                !isAdjacentBefore(candidate.range, mention)
+            {
+                continue
+            }
             guard let value = Double(scan.substring(with: candidate.amountRange).filter { $0.isNumber || $0 == "." })
             else { continue }
             switch candidate.bound {
@@ -108,6 +119,16 @@ struct LevelReader {
             }
         }
         return nil
+    }
+
+    /// A fact printed before the mention is its own only when nothing joins it to something
+    /// else: "$2,500 larceny", "felony larceny", but not "MDP under $1200 and larceny".
+    private func isAdjacentBefore(_ fact: NSRange, _ mention: NSRange) -> Bool {
+        let end = fact.location + fact.length
+        let gap = text.scan.substring(with: NSRange(location: end, length: max(0, mention.location - end)))
+        let words = gap.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        if gap.contains(where: { ",;&".contains($0) }) { return false }
+        return words.count <= 2 && !words.contains { ["and", "or", "plus"].contains($0.lowercased()) }
     }
 
     private func distance(_ r: NSRange, _ mentionEnd: Int, _ mention: NSRange) -> Int {

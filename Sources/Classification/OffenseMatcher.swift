@@ -5,6 +5,8 @@ struct OffenseMention: Sendable {
     var range: NSRange
     /// Index into `OffenseRules.categories`.
     var category: Int
+    /// Found by a statute citation rather than by words.
+    var isCitation = false
 }
 
 /// Finds the offense categories a communication attributes to someone.
@@ -14,6 +16,8 @@ struct OffenseMention: Sendable {
 /// - mentions inside printed form boilerplate (`ignore`) are dropped;
 /// - a mention inside a longer mention of another category is dropped, so "A&B on a
 ///   family/household member" is domestic A&B only and "armed robbery" is not also robbery;
+/// - words followed at once by a citation of another category give way to it: "A&B
+///   (c.265 §13M)" is domestic A&B;
 /// - a mention governed by a negation ("was not charged with OUI"), a hypothesis ("if he is
 ///   arrested for trespass") or a generic subject ("individuals charged with crimes such as
 ///   murder") is dropped: nothing is attributed to a person there.
@@ -28,7 +32,9 @@ struct OffenseMatcher: Sendable {
             all += rule.patterns.flatMap { $0.matches(in: scan) }.map { OffenseMention(range: $0, category: i) }
         }
         let citations = CitationReader(formats: rules.citationFormats, categories: rules.categories)
-        all += citations.mentions(in: scan).map { OffenseMention(range: $0.range, category: $0.category) }
+        all += citations.mentions(in: scan).map {
+            OffenseMention(range: $0.range, category: $0.category, isCitation: true)
+        }
         let ignored = allMatches(rules.ignore, in: scan)
         all = all.filter { m in !ignored.contains { NSIntersectionRange($0, m.range).length > 0 } }
         let kept = all.filter { m in
@@ -37,7 +43,23 @@ struct OffenseMatcher: Sendable {
                     && NSIntersectionRange(other.range, m.range) == m.range
             }
         }
-        return kept.sorted { ($0.range.location, $0.category) < ($1.range.location, $1.category) }
+        let cited =
+            kept.filter { m in !m.isCitation && isOverruledByCitation(m, kept, scan) == false }
+            + kept.filter(\.isCitation)
+        return cited.sorted { ($0.range.location, $0.category) < ($1.range.location, $1.category) }
+    }
+
+    /// "A&B (G.L. c.265, s.13M)": a citation printed right after the words names the offense
+    /// more precisely than they do.
+    private func isOverruledByCitation(_ m: OffenseMention, _ all: [OffenseMention], _ scan: NSString) -> Bool {
+        let end = m.range.location + m.range.length
+        return all.contains { c in
+            guard c.isCitation, c.category != m.category, c.range.location >= end, c.range.location - end <= 6 else {
+                return false
+            }
+            let gap = scan.substring(with: NSRange(location: end, length: c.range.location - end))
+            return gap.allSatisfy { $0.isWhitespace || "(,-–".contains($0) }
+        }
     }
 
     /// The mentions that attribute an offense to a person.

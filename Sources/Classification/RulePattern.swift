@@ -4,6 +4,8 @@ import Foundation
 ///
 /// Printed e-mails wrap lines anywhere, so a space written in a rule matches any run of
 /// whitespace, line breaks included: `assault and battery` finds "assault and\nbattery".
+/// The run may also hold the stray quotes, bars and `>` that OCR and reply quoting leave
+/// between words ("malicious ‘destruction", "larceny by >> check", "class'A").
 /// A space followed by a quantifier keeps the quantifier (`a ?& ?b` means optional
 /// whitespace). Spaces inside `[...]` and escaped spaces are left as written.
 ///
@@ -36,7 +38,7 @@ struct RulePattern: @unchecked Sendable {
         let trail = (last.map { $0.isLetter || $0.isNumber } ?? false) ? "\\b" : ""
         guard
             let regex = try? NSRegularExpression(
-                pattern: lead + words.joined(separator: "\\s+") + trail, options: [.caseInsensitive])
+                pattern: lead + words.joined(separator: RulePattern.separator) + trail, options: [.caseInsensitive])
         else { return nil }
         self.source = phrase
         self.regex = regex
@@ -50,7 +52,10 @@ struct RulePattern: @unchecked Sendable {
         regex.firstMatch(in: text as String, range: range)
     }
 
-    /// Rewrites literal spaces outside character classes as `\s+` (or `\s` before a
+    /// Whitespace, or OCR and quoting noise, between two words.
+    static let separator = #"[\s‘’'"“”`|»«~>]+"#
+
+    /// Rewrites literal spaces outside character classes as `separator` (or `\s` before a
     /// quantifier); inside a lookbehind, which must have a bounded length, as `\s{1,3}`.
     static func widenSpaces(_ pattern: String) -> String {
         var out = ""
@@ -87,7 +92,7 @@ struct RulePattern: @unchecked Sendable {
                 if let q = chars.first, "?*+{".contains(q) {
                     out += "\\s"
                 } else {
-                    out += groups.contains(true) ? "\\s{1,3}" : "\\s+"
+                    out += groups.contains(true) ? "\\s{1,3}" : separator
                 }
                 continue
             }

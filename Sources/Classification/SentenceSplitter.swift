@@ -4,9 +4,10 @@ import Foundation
 ///
 /// Printed e-mails break lines wherever the page ended, so a line break alone does not end a
 /// sentence. It does when a blank line follows, when the line ends a sentence or a label
-/// (`.`, `?`, `!`, `:`), when the next line starts a list item or a dated record row, when
-/// either line is in capitals (court-record printouts and forms print one fact per line),
-/// or when the line stops well short of the others (the paragraph ended there). Inside a
+/// (`.`, `?`, `!`, `:`), when the next line starts a list item or a dated record row, and,
+/// unless the line ends with a comma or a word such as "and" or "for", when either line is
+/// in capitals (court-record printouts and forms print one fact per line) or the line stops
+/// well short of the others (the paragraph ended there). Inside a
 /// line, `.` ends a sentence before a capital, unless it closes an abbreviation, an initial
 /// or a dotted form such as `U.S.C.`; `?` and `!` always do. Semicolons do not: police
 /// lists put several charges of one arrest between semicolons.
@@ -110,12 +111,18 @@ enum SentenceSplitter {
     // MARK: - Between lines
 
     private static func breaksAfter(_ units: [UInt16], _ line: Range<Int>, next: Range<Int>, longest: Int) -> Bool {
-        guard let last = lastNonSpace(units, line), let first = firstNonSpace(units, next) else { return true }
+        guard var last = lastNonSpace(units, line), let first = firstNonSpace(units, next) else { return true }
+        // OCR specks after a full stop ("ADW. ,") do not hide it.
+        var k = last
+        while k > line.lowerBound, units[k] != 0x2E, isSpeck(units[k]) || isSpace(units[k]) { k -= 1 }
+        if k < last, units[k] == 0x2E || units[k] == 0x3F || units[k] == 0x21 { last = k }
         let end = units[last]
         if end == 0x3F || end == 0x21 || end == 0x3A { return true }
         if end == 0x2E, !isAbbreviation(units, periodAt: last, lineStart: line.lowerBound) { return true }
         if isClosing(end), last > line.lowerBound, [0x2E, 0x3F, 0x21].contains(units[last - 1]) { return true }
         if startsItem(units, from: first, in: next) { return true }
+        // A line ending in "and", "for", "of" or a comma goes on.
+        if endsWithJoiner(units, line) { return false }
         if isCapitalsLine(units, line) || isCapitalsLine(units, next) { return true }
         if longest >= 50, trimmedLength(units, line) < longest * 6 / 10, isUpper(units[first]) || isDigit(units[first])
         {
@@ -151,6 +158,8 @@ enum SentenceSplitter {
         return false
     }
 
+    /// A line with no small letters and enough capitals to be a record row or a title, not a
+    /// wrapped acronym ("ADW.").
     private static func isCapitalsLine(_ units: [UInt16], _ line: Range<Int>) -> Bool {
         var upper = 0
         for k in line {
@@ -158,7 +167,19 @@ enum SentenceSplitter {
             if u >= 0x61 && u <= 0x7A { return false }
             if isUpper(u) { upper += 1 }
         }
-        return upper >= 3
+        return upper >= 8
+    }
+
+    static let joiners: Set<String> = [
+        "and", "or", "for", "of", "with", "on", "in", "to", "the", "a", "an", "by", "at", "from", "was", "were", "is",
+    ]
+
+    private static func endsWithJoiner(_ units: [UInt16], _ line: Range<Int>) -> Bool {
+        guard let last = lastNonSpace(units, line) else { return false }
+        if units[last] == 0x2C || units[last] == 0x26 { return true }
+        var s = last
+        while s > line.lowerBound, !isSpace(units[s - 1]) { s -= 1 }
+        return joiners.contains(String(decoding: units[s...last], as: UTF16.self).lowercased())
     }
 
     // MARK: - Characters
@@ -166,6 +187,7 @@ enum SentenceSplitter {
     private static func isSpace(_ u: UInt16) -> Bool { u == 0x20 || u == 0x09 || u == 0x0D || u == 0x0A || u == 0xA0 }
     private static func isUpper(_ u: UInt16) -> Bool { (u >= 0x41 && u <= 0x5A) || (u >= 0xC0 && u <= 0xDE) }
     private static func isDigit(_ u: UInt16) -> Bool { u >= 0x30 && u <= 0x39 }
+    private static func isSpeck(_ u: UInt16) -> Bool { [0x2C, 0x2E, 0x27, 0x2019, 0x60, 0x7C, 0x7E, 0x3E].contains(u) }
     private static func isClosing(_ u: UInt16) -> Bool { [0x29, 0x22, 0x27, 0x2019, 0x201D, 0x5D].contains(u) }
     private static func isOpening(_ u: UInt16) -> Bool { [0x28, 0x22, 0x27, 0x2018, 0x201C].contains(u) }
 

@@ -36,8 +36,9 @@ struct StatusReader {
         self.text = text
         let scan = text.scan
         var found: [Cue] = []
-        for (status, patterns) in rules.statusCues {
-            for r in allMatches(patterns, in: scan) {
+        // In a fixed order, so that equal cues of two statuses resolve the same way every run.
+        for status in OffenseStatus.allCases {
+            for r in allMatches(rules.statusCues[status] ?? [], in: scan) {
                 found.append(Cue(range: r, status: status, forwardOnly: StatusReader.leadsForward(r, scan)))
             }
         }
@@ -53,7 +54,10 @@ struct StatusReader {
             let denied = scope.precedes(negation, cue.range, in: around, maxWords: 2, acrossCommas: false)
             return !longer && !inOffense && !denied
         }
-        cues = found.sorted { $0.range.location < $1.range.location }
+        cues = found.enumerated().sorted {
+            ($0.element.range.location, $0.offset) < ($1.element.range.location, $1.offset)
+        }
+        .map(\.element)
     }
 
     func status(of mention: NSRange) -> Reading {

@@ -103,6 +103,11 @@ import Testing
         #expect(result.offenses.map(\.category) == ["domestic_assault_battery", "armed_robbery"])
     }
 
+    @Test func adjacentCitationNamesTheOffenseMorePrecisely() throws {
+        let result = try #require(classify("He was convicted of A&B (G.L. c.265, s.13M) in 2007."))
+        #expect(result.offenses.map(\.category) == ["domestic_assault_battery"])
+    }
+
     @Test func oneEntryPerCategory() throws {
         let result = try #require(classify("He was arrested for OUI. The OUI arrest was his first."))
         #expect(result.offenses.map(\.category) == ["oui"])
