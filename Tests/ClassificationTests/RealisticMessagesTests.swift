@@ -101,6 +101,22 @@ import Testing
                 Form I-200 (Rev. 09/16)
                 """,
             detainer: true, forms: ["I-200"]),
+        Case(
+            body: "ICE detainer: YES. Subject is held on the ABDW pending trial.", detainer: true,
+            offenses: ["assault_battery_dangerous_weapon/felony/charged"]),
+        Case(
+            body: "ICE detainer: N/A\nSubject was cited for UOMV and released.", detainer: false,
+            offenses: ["unlicensed_operation/misdemeanor/charged"]),
+        Case(body: "ICE requested a 48-hour hold on him this morning.", detainer: true),
+        Case(
+            body: "He was arraigned on assault with intent to murder; ICE may lodge a detainer after arraignment.",
+            detainer: false),
+        Case(
+            body: "He was arrested for possession of Class B substance with intent to distribute and a fake ID.",
+            detainer: false, offenses: ["drug_distribution/felony/arrested"]),
+        Case(
+            body: "His record includes OUI (3rd) and shoplifting.", detainer: false,
+            offenses: ["oui/felony/convicted", "shoplifting/misdemeanor/convicted"]),
     ]
 
     @Test(arguments: cases)
