@@ -136,12 +136,15 @@ struct LevelReader {
         return r.location >= mentionEnd ? r.location - mentionEnd : mention.location - (r.location + r.length) + 1
     }
 
+    /// Whether an `ignore_context` match covers the amount ("$5,000 bail", "bail of $500").
     private func isIgnored(_ amount: NSRange) -> Bool {
         let scan = text.scan
-        let start = max(0, amount.location - 25)
-        let end = min(scan.length, amount.location + amount.length + 25)
+        let start = max(0, amount.location - 40)
+        let end = min(scan.length, amount.location + amount.length + 40)
         let around = NSRange(location: start, length: end - start)
-        return rules.amounts.ignoreContext.contains { $0.firstMatch(in: scan, range: around) != nil }
+        return rules.amounts.ignoreContext.contains { p in
+            p.matches(in: scan, range: around).contains { NSIntersectionRange($0, amount).length > 0 }
+        }
     }
 
     // MARK: - Offense numbers

@@ -22,6 +22,8 @@ import Testing
         ("She was arrested for larceny at the mall.", "unknown"),
         ("He was convicted of larceny over $250 in 2009.", "unknown"),
         ("He was held on $5,000 bail for larceny.", "unknown"),
+        ("Bail was set at $2,500 on the larceny.", "unknown"),
+        ("He was charged with larceny over $1200 and held on bail at arraignment.", "felony"),
         ("He was arraigned on felony larceny from a building.", "felony"),
         ("Larceny (misdemeanor) – arrested 4/2.", "misdemeanor"),
     ])
