@@ -10,6 +10,21 @@ import Testing
 /// mismatches to `RUN_DIR/classification-mismatches.txt`. Skipped otherwise: the dumps are
 /// generated, not checked in.
 @Suite struct CorpusCheckTests {
+    /// Set `CLASSIFICATION_PROBE=FILE` (messages separated by lines of `---`) to print what each
+    /// message is classified as: a quick way to try wordings while writing rules.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["CLASSIFICATION_PROBE"] != nil))
+    func probeMessages() throws {
+        let file = ProcessInfo.processInfo.environment["CLASSIFICATION_PROBE"] ?? ""
+        let classifier = try #require(ShippedRules.classifier)
+        for body in try String(contentsOfFile: file, encoding: .utf8).components(separatedBy: "\n---\n") {
+            let result = classifier.classify(message(body.trimmingCharacters(in: .whitespacesAndNewlines)))
+            var out = "### " + body.split(separator: "\n").joined(separator: " / ") + "\n"
+            out += "  detainer \(result.detainer.present) \(result.detainer.forms)\n"
+            for o in result.offenses { out += "  \(o.category) \(o.level) \(o.status)\n" }
+            print(out)
+        }
+    }
+
     /// Set `CLASSIFICATION_FINDINGS=RUN_DIR` to write every finding of a run with no truth
     /// (real releases) to `RUN_DIR/classification-findings.txt`, for reading false positives.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["CLASSIFICATION_FINDINGS"] != nil))

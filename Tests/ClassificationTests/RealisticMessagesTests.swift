@@ -117,6 +117,24 @@ import Testing
         Case(
             body: "His record includes OUI (3rd) and shoplifting.", detainer: false,
             offenses: ["oui/felony/convicted", "shoplifting/misdemeanor/convicted"]),
+        Case(
+            body: """
+                Subject has an extensive criminal history including: Poss. to Distribute Class B, Assault & Battery,
+                Trespassing, and Larceny Under $250.
+                """,
+            detainer: false,
+            offenses: [
+                "assault_battery/misdemeanor/convicted", "drug_distribution/felony/convicted",
+                "larceny/misdemeanor/convicted", "trespass/misdemeanor/convicted",
+            ]),
+        Case(
+            body: "Detainer was faxed to the HOC. Subject is serving 2 1/2 years for Armed Assault in a Dwelling.",
+            detainer: true),
+        Case(body: "Can you please forward the I-247A to the booking desk?", detainer: true, forms: ["I-247A"]),
+        Case(body: "Could you check whether ICE has lodged a detainer?", detainer: false),
+        Case(
+            body: "He was removed in 2009. He illegally re-entered and was arrested by BPD for OUI.", detainer: false,
+            offenses: ["illegal_reentry/felony/unknown", "oui/misdemeanor/arrested"]),
     ]
 
     @Test(arguments: cases)
