@@ -78,6 +78,9 @@ import Testing
         "Can you tell me how BPD handles an I-247A request now?",
         "This letter responds to your request for records concerning immigration detainers issued to BPD.",
         "ICE lodged 45 detainers with BPD in 2017.",
+        "Reminder: all detainers must be forwarded to the Office of the Legal Advisor.",
+        "ICE has been lodging detainers more frequently at the Nashua Street Jail.",
+        "Training on the new I-247A form is scheduled for Tuesday at the academy.",
     ])
     func policy(sentence: String) throws {
         #expect(try detainer(sentence) == DetainerFinding(present: false, forms: []))

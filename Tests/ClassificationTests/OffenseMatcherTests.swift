@@ -126,6 +126,8 @@ import Testing
         "Det. Sean Kelly, Homicide Unit, Boston Police Department",
         "Oui, merci beaucoup.",
         "The suspect had an assault rifle in the trunk.",
+        "Meeting re: gang violence and drug distribution trends in District B-2 is moved to Thursday.",
+        "Please find attached the monthly statistics on arrests for trespass and shoplifting.",
     ])
     func nothingAttributed(sentence: String) throws {
         let result = try #require(classify(sentence))
