@@ -30,6 +30,7 @@ let package = Package(
             name: "Batch", dependencies: ["FoiaCore", "Rules", "Extraction", "Segmentation", "Classification", "Output"]),
         .target(name: "Evaluation", dependencies: ["FoiaCore", "Output"]),
         .target(name: "Classification", dependencies: ["FoiaCore", "Rules", "Yams"]),
+        .target(name: "Redaction", dependencies: ["FoiaCore", "Rules", "Yams"]),
 
         // CLI
         .executableTarget(
@@ -50,5 +51,6 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["FoiaTestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "FoiaTestSupport"]),
         .testTarget(name: "ClassificationTests", dependencies: ["Classification", "FoiaCore", "FoiaTestSupport"]),
+        .testTarget(name: "RedactionTests", dependencies: ["Redaction", "FoiaCore", "FoiaTestSupport"]),
     ]
 )

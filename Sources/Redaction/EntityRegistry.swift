@@ -1,0 +1,200 @@
+/// The people named in a dump: private persons to redact everywhere, and officials to keep.
+///
+/// Built by the detect pass (`Redactor.detect`) over every communication of every file, then
+/// used read-only by the redact pass, so that a person identified once (`Name: ALVAREZ,
+/// Jose` in a detainer form) is redacted in every other mention (`Mr. Alvarez`, `Alvarez's`,
+/// `ALVAREZ I-247A.pdf`, an OCR-damaged `Alvarcz`), in every file. Registries of shards merge
+/// (`merge(_:)`) into the same registry whatever the order: entries are unions of word sets
+/// with the highest strength seen.
+///
+/// Entries are keyed by identity (`first last`, folded; see `PersonName`). A name known both
+/// as a private person's and an official's is decided by the stronger evidence.
+public struct EntityRegistry: Sendable, Codable, Equatable {
+    struct Entry: Sendable, Codable, Equatable {
+        var given: Set<String> = []
+        var surname: Set<String> = []
+        var strength: Double = 0
+        var rules: Set<String> = []
+
+        mutating func absorb(_ other: Entry) {
+            given.formUnion(other.given)
+            surname.formUnion(other.surname)
+            strength = max(strength, other.strength)
+            rules.formUnion(other.rules)
+        }
+    }
+
+    struct IdentifierEntry: Sendable, Codable, Equatable {
+        var type: PIIType
+        var strength: Double
+    }
+
+    private(set) var persons: [String: Entry] = [:]
+    private(set) var officials: [String: Entry] = [:]
+    /// Identifiers found with context (`MA reg 3JS352`), by `IdentifierKey`: redacted wherever
+    /// else they are printed, even where OCR garbled their label.
+    private(set) var identifiers: [String: IdentifierEntry] = [:]
+    /// Keys of values kept as officials' (office and work-cell numbers in signatures).
+    private(set) var keptIdentifiers: Set<String> = []
+
+    // Indexes, rebuilt from the entries.
+    private var surnameIndex: [String: Set<String>] = [:]
+    private var givenIndex: [String: Set<String>] = [:]
+    private var officialWords: [String: Double] = [:]
+    private var fuzzyIndex: [String: Set<String>] = [:]
+
+    /// Names of at least this many letters also match with one OCR error.
+    static let fuzzyMinimum = 5
+
+    public init() {}
+
+    /// The number of private persons known.
+    public var privatePersonCount: Int { persons.count }
+    /// The number of officials known.
+    public var officialCount: Int { officials.count }
+    /// The number of identifiers (numbers, plates, addresses' keys) known.
+    public var identifierCount: Int { identifiers.count }
+
+    /// Adds everything another registry knows (from another shard of the dump).
+    public mutating func merge(_ other: EntityRegistry) {
+        for (identity, entry) in other.persons { addPrivate(identity, entry) }
+        for (identity, entry) in other.officials { addOfficial(identity, entry) }
+        for (key, entry) in other.identifiers { addIdentifier(key, type: entry.type, strength: entry.strength) }
+        keptIdentifiers.formUnion(other.keptIdentifiers)
+    }
+
+    mutating func addIdentifier(_ key: String, type: PIIType, strength: Double) {
+        if let old = identifiers[key], old.strength > strength || (old.strength == strength && old.type <= type) { return }
+        identifiers[key] = IdentifierEntry(type: type, strength: strength)
+    }
+
+    mutating func addKept(_ key: String) { keptIdentifiers.insert(key) }
+
+    /// A private identifier with this key, unless the same value is also an official's.
+    func identifier(_ key: String) -> IdentifierEntry? {
+        guard let e = identifiers[key], !keptIdentifiers.contains(key) else { return nil }
+        return e
+    }
+
+    mutating func addPrivate(_ name: PersonName, strength: Double, rule: String) {
+        let identity = name.given.isEmpty ? (name.surname.last ?? "") : name.identity
+        guard !identity.isEmpty else { return }
+        let parts = name.surnameParts
+        addPrivate(
+            identity,
+            Entry(given: Set(name.given), surname: Set(name.surname + parts), strength: strength, rules: [rule]))
+    }
+
+    mutating func addOfficial(_ name: PersonName, strength: Double, reason: String) {
+        let identity = name.given.isEmpty ? (name.surname.last ?? "") : name.identity
+        guard !identity.isEmpty else { return }
+        addOfficial(identity, Entry(given: Set(name.given), surname: Set(name.surname), strength: strength, rules: [reason]))
+    }
+
+    private mutating func addPrivate(_ identity: String, _ entry: Entry) {
+        persons[identity, default: Entry()].absorb(entry)
+        for w in entry.surname {
+            surnameIndex[w, default: []].insert(identity)
+            indexFuzzy(w)
+        }
+        for w in entry.given {
+            givenIndex[w, default: []].insert(identity)
+            indexFuzzy(w)
+        }
+    }
+
+    private mutating func addOfficial(_ identity: String, _ entry: Entry) {
+        officials[identity, default: Entry()].absorb(entry)
+        for w in entry.given.union(entry.surname) { officialWords[w] = max(officialWords[w] ?? 0, entry.strength) }
+    }
+
+    private mutating func indexFuzzy(_ word: String) {
+        guard word.count >= EntityRegistry.fuzzyMinimum else { return }
+        for v in EntityRegistry.deletions(word) { fuzzyIndex[v, default: []].insert(word) }
+        fuzzyIndex[word, default: []].insert(word)
+    }
+
+    /// The word with each one letter left out.
+    static func deletions(_ word: String) -> [String] {
+        let chars = Array(word)
+        return chars.indices.map { i in String(chars[..<i] + chars[(i + 1)...]) }
+    }
+
+    // MARK: - Questions the redact pass asks
+
+    func privateStrength(_ identity: String) -> Double { persons[identity]?.strength ?? 0 }
+    func officialStrength(_ identity: String) -> Double { officials[identity]?.strength ?? 0 }
+    func officialWordStrength(_ word: String) -> Double { officialWords[word] ?? 0 }
+
+    func identities(surname word: String) -> Set<String> { surnameIndex[word] ?? [] }
+    func identities(given word: String) -> Set<String> { givenIndex[word] ?? [] }
+
+    /// Known private name words within one edit of `word` (which is not itself known).
+    func fuzzyMatches(_ word: String) -> [String] {
+        guard word.count >= EntityRegistry.fuzzyMinimum else { return [] }
+        var candidates = fuzzyIndex[word] ?? []
+        for v in EntityRegistry.deletions(word) { candidates.formUnion(fuzzyIndex[v] ?? []) }
+        return candidates.filter { $0 != word && $0.count >= EntityRegistry.fuzzyMinimum && editDistanceAtMostOne($0, word) }
+            .sorted()
+    }
+
+    func entry(_ identity: String) -> Entry? { persons[identity] }
+
+    // MARK: - Codable: the entries only; indexes are rebuilt.
+
+    enum CodingKeys: String, CodingKey {
+        case persons
+        case officials
+        case identifiers
+        case keptIdentifiers = "kept_identifiers"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        for (k, v) in try c.decode([String: Entry].self, forKey: .persons) { addPrivate(k, v) }
+        for (k, v) in try c.decode([String: Entry].self, forKey: .officials) { addOfficial(k, v) }
+        identifiers = try c.decodeIfPresent([String: IdentifierEntry].self, forKey: .identifiers) ?? [:]
+        keptIdentifiers = try c.decodeIfPresent(Set<String>.self, forKey: .keptIdentifiers) ?? []
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(persons, forKey: .persons)
+        try c.encode(officials, forKey: .officials)
+        try c.encode(identifiers, forKey: .identifiers)
+        try c.encode(keptIdentifiers.sorted(), forKey: .keptIdentifiers)
+    }
+
+    public static func == (a: EntityRegistry, b: EntityRegistry) -> Bool {
+        a.persons == b.persons && a.officials == b.officials && a.identifiers == b.identifiers
+            && a.keptIdentifiers == b.keptIdentifiers
+    }
+}
+
+/// Levenshtein distance ≤ 1, without building a matrix.
+func editDistanceAtMostOne(_ a: String, _ b: String) -> Bool {
+    let x = Array(a)
+    let y = Array(b)
+    if abs(x.count - y.count) > 1 { return false }
+    var i = 0
+    var j = 0
+    var edits = 0
+    while i < x.count && j < y.count {
+        if x[i] == y[j] {
+            i += 1
+            j += 1
+            continue
+        }
+        edits += 1
+        if edits > 1 { return false }
+        if x.count > y.count {
+            i += 1
+        } else if x.count < y.count {
+            j += 1
+        } else {
+            i += 1
+            j += 1
+        }
+    }
+    return edits + (x.count - i) + (y.count - j) <= 1
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Case- and accent-folds a word for comparison (`ÁLVAREZ` → `alvarez`, `O’Brien` → `o'brien`).
+func foldWord(_ s: String) -> String {
+    if s.utf8.allSatisfy({ $0 < 128 }) { return s.lowercased() }
+    return s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        .replacingOccurrences(of: "’", with: "'")
+        .replacingOccurrences(of: "‐", with: "-")
+}
+
+/// What the name rules know about words: which are ordinary English, which are never names.
+///
+/// Loaded from `lexicon:` in the name rule file: a system word list (lower-case entries are
+/// ordinary words; capitalised ones, which are names and places, are ignored) and lists of
+/// words and phrases that look like names in police mail but are not (agencies, places, form
+/// labels).
+struct Lexicon: Sendable {
+    /// Folded lower-case entries of the word list.
+    var commonWords: Set<String> = []
+    /// Folded single words that are never part of a private person's name.
+    var notNames: Set<String> = []
+    /// Folded multi-word phrases that are never names (`el salvador`, `hyde park`).
+    var notNamePhrases: Set<[String]> = []
+    /// Words that are never names even after `Mr.` or `Name:` (pronouns, articles).
+    var functionWords: Set<String> = []
+    /// Lower-case words allowed inside a name (`de`, `van`, `dos`).
+    var particles: Set<String> = []
+
+    func isCommon(_ word: String) -> Bool {
+        let f = foldWord(WordToken.stripPossessive(word))
+        return commonWords.contains(f) || functionWords.contains(f)
+    }
+
+    func isNeverName(_ word: String) -> Bool {
+        let f = foldWord(WordToken.stripPossessive(word))
+        return notNames.contains(f) || functionWords.contains(f)
+    }
+
+    func isParticle(_ word: String) -> Bool { particles.contains(word) }
+
+    /// Whether the folded words starting at `index` begin a never-a-name phrase; returns its length.
+    func neverNamePhrase(_ words: [String], at index: Int) -> Int? {
+        for length in stride(from: min(4, words.count - index), through: 2, by: -1) {
+            let slice = Array(words[index..<index + length])
+            if notNamePhrases.contains(slice) { return length }
+        }
+        return nil
+    }
+
+    /// Reads a word list (one word a line), keeping its lower-case entries.
+    static func commonWords(fromFile path: String) -> Set<String>? {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        var words = Set<String>()
+        words.reserveCapacity(80_000)
+        for line in text.split(separator: "\n") {
+            guard let first = line.first, first.isLowercase else { continue }
+            let w = String(line)
+            if w.hasSuffix("'s") { continue }
+            words.insert(foldWord(w))
+        }
+        return words
+    }
+}

@@ -1,0 +1,194 @@
+/// How sure the context makes us that a name follows, which decides how name-like words must be.
+enum NameContext: Sendable {
+    /// After `Name:`, `Mr.`, before `, DOB`: ordinary words may be names (`ROSARIO, JUNIOR`).
+    case strong
+    /// In prose or a subject line: a word of the dictionary is not taken for a name.
+    case weak
+}
+
+/// The printed forms of a name the parser reads.
+enum NameForm: String, Sendable, CaseIterable, Hashable {
+    /// `ALVAREZ, Jose`, `Bailey-Grant, Kemar A.`
+    case lastFirst = "last_first"
+    /// `Jose Alvarez`, `Jean-Claude Marie-Carmelle Desir`
+    case firstLast = "first_last"
+}
+
+/// A name found in a run of words.
+struct NameMatch: Sendable {
+    /// Index of the first and last word token of the name.
+    var first: Int
+    var last: Int
+    var span: TextSpan
+    var name: PersonName
+    var form: NameForm
+    var isAllUpperSurname: Bool
+}
+
+/// Reads person-name shapes out of word tokens: `LAST, First [Middle]` and `First [M.] Last`.
+///
+/// Names are one to three surname words and one to three given names, on one line, made of
+/// capitalised words (apostrophes and hyphens inside), initials and particles (`de`, `van`).
+/// A word followed by a colon is a label, not a name; words of the lexicon's never-a-name
+/// lists stop a name; in a weak context so does any ordinary English word.
+struct NameParser: Sendable {
+    let tokens: [WordToken]
+    let lexicon: Lexicon
+
+    /// Whether a word can be part of a name in this context.
+    func isNameWord(_ i: Int, _ context: NameContext) -> Bool {
+        let t = tokens[i]
+        guard !t.touchesDigit, t.startsUpper, t.text.count >= 2 else { return false }
+        if t.next == ":" { return false }
+        if lexicon.isNeverName(t.text) { return false }
+        if context == .weak && lexicon.isCommon(t.text) { return false }
+        return true
+    }
+
+    func isInitial(_ i: Int) -> Bool {
+        let t = tokens[i]
+        return t.isInitial && !t.touchesDigit
+    }
+
+    /// A gap allowed between two words of one name: spaces, or `. ` after an initial.
+    func isNameGap(_ i: Int) -> Bool {
+        let gap = tokens[i].gapBefore
+        if gap.isEmpty || gap.count > 3 { return false }
+        if gap.allSatisfy({ $0 == " " || $0 == "\t" }) { return true }
+        if i > 0, tokens[i - 1].isInitial, gap.first == ".", gap.dropFirst().allSatisfy({ $0 == " " }) {
+            return !gap.dropFirst().isEmpty
+        }
+        return false
+    }
+
+    func isCommaGap(_ i: Int) -> Bool {
+        let gap = tokens[i].gapBefore
+        guard gap.count <= 4, gap.filter({ $0 == "," }).count == 1 else { return false }
+        return gap.allSatisfy { $0 == "," || $0 == " " || $0 == "\t" } && gap.first == ","
+    }
+
+    /// `SURNAME, Given` starting at word `i`.
+    func lastFirst(at i: Int, _ context: NameContext, upperSurname: Bool = false) -> NameMatch? {
+        guard i < tokens.count, isNameWord(i, context) else { return nil }
+        var k = i
+        var surname = [i]
+        while true {
+            // Surname ends where a comma follows.
+            if k + 1 < tokens.count, isCommaGap(k + 1) { break }
+            guard surname.count < 3, k + 1 < tokens.count, isNameGap(k + 1) else { return nil }
+            let n = k + 1
+            if lexicon.isParticle(tokens[n].text), n + 1 < tokens.count, isNameGap(n + 1) {
+                k = n
+                continue
+            }
+            guard isNameWord(n, context) else { return nil }
+            surname.append(n)
+            k = n
+        }
+        let surnameUpper = surname.allSatisfy { tokens[$0].isAllUpper }
+        let surnameTitle = surname.allSatisfy { tokens[$0].isTitleCase }
+        guard surnameUpper || surnameTitle else { return nil }
+        if upperSurname && !surnameUpper { return nil }
+        // Given names.
+        var g = k + 1
+        guard g < tokens.count, isNameWord(g, context) || isInitial(g) else { return nil }
+        let givenUpper = tokens[g].isAllUpper && !tokens[g].isInitial
+        if surnameTitle && givenUpper { return nil }
+        var given = [g]
+        while given.count < 3, g + 1 < tokens.count, isNameGap(g + 1) {
+            let n = g + 1
+            if isInitial(n) {
+                given.append(n)
+            } else if isNameWord(n, context), tokens[n].isAllUpper == givenUpper {
+                given.append(n)
+            } else {
+                break
+            }
+            g = n
+        }
+        // A given-name run ending in a weak ordinary word is more likely prose.
+        while given.count > 1, let last = given.last, !isInitial(last), lexicon.isCommon(tokens[last].text),
+            context == .weak
+        {
+            given.removeLast()
+        }
+        let name = PersonName(
+            given: given.filter { !isInitial($0) }.map { foldWord(tokens[$0].stem) },
+            surname: surname.map { foldWord(tokens[$0].stem) })
+        guard !name.given.isEmpty || given.count > 0 else { return nil }
+        let end = tokens[given.last ?? k].span.end + (endsWithInitialDot(given.last ?? k) ? 1 : 0)
+        return NameMatch(
+            first: i, last: given.last ?? k, span: TextSpan(tokens[i].span.start, end), name: name, form: .lastFirst,
+            isAllUpperSurname: surnameUpper)
+    }
+
+    private func endsWithInitialDot(_ i: Int) -> Bool {
+        tokens[i].isInitial && tokens[i].next == "."
+    }
+
+    /// `First [Middle|M.] Last` starting at word `i`, two to four words; the longest such run.
+    func firstLast(at i: Int, _ context: NameContext, maxWords: Int = 4) -> NameMatch? {
+        guard i < tokens.count, isNameWord(i, context) else { return nil }
+        var words = [i]
+        var k = i
+        while words.count < maxWords, k + 1 < tokens.count, isNameGap(k + 1) {
+            let n = k + 1
+            if isNameWord(n, context) || isInitial(n) {
+                words.append(n)
+            } else if lexicon.isParticle(tokens[n].text), n + 1 < tokens.count, isNameGap(n + 1),
+                isNameWord(n + 1, context)
+            {
+                words.append(n)
+            } else {
+                break
+            }
+            k = n
+        }
+        // Trim trailing initials and particles.
+        while let last = words.last, isInitial(last) || lexicon.isParticle(tokens[last].text) { words.removeLast() }
+        let full = words.filter { !isInitial($0) && !lexicon.isParticle(tokens[$0].text) }
+        guard full.count >= 2, let lastIndex = words.last else { return nil }
+        // All title case, or title-case given names with an upper-case surname.
+        let title = full.dropLast().allSatisfy { tokens[$0].isTitleCase }
+        let upper = full.allSatisfy { tokens[$0].isAllUpper }
+        guard title || upper else { return nil }
+        let given = full.dropLast().map { foldWord(tokens[$0].stem) }
+        let name = PersonName(given: Array(given), surname: [foldWord(tokens[lastIndex].stem)])
+        return NameMatch(
+            first: i, last: lastIndex, span: TextSpan(tokens[i].span.start, tokens[lastIndex].span.end), name: name,
+            form: .firstLast, isAllUpperSurname: tokens[lastIndex].isAllUpper)
+    }
+
+    /// Either form at `i`, `LAST, First` preferred.
+    func name(at i: Int, _ context: NameContext, forms: Set<NameForm> = Set(NameForm.allCases)) -> NameMatch? {
+        if forms.contains(.lastFirst), let m = lastFirst(at: i, context) { return m }
+        if forms.contains(.firstLast), let m = firstLast(at: i, context) { return trimLeadingCommon(m, context) }
+        return nil
+    }
+
+    /// The longest name ending exactly at word `end` (for `Jose Alvarez, DOB …`).
+    func name(endingAt end: Int, _ context: NameContext) -> NameMatch? {
+        guard end >= 0, end < tokens.count else { return nil }
+        for start in max(0, end - 6)...end {
+            // A name does not cross a line.
+            if start < end, (start + 1...end).contains(where: { tokens[$0].gapHasNewline }) { continue }
+            if let m = lastFirst(at: start, context), m.last == end { return m }
+            if let m = firstLast(at: start, context, maxWords: 6), m.last == end {
+                return trimLeadingCommon(m, context)
+            }
+        }
+        return nil
+    }
+
+    /// Drops ordinary words a sentence may put before a name (`Yesterday Jose Alvarez`).
+    private func trimLeadingCommon(_ m: NameMatch, _ context: NameContext) -> NameMatch? {
+        var first = m.first
+        var words = (m.first...m.last).filter { !isInitial($0) && !lexicon.isParticle(tokens[$0].text) }
+        while words.count > 2, lexicon.isCommon(tokens[words[0]].text) {
+            words.removeFirst()
+            first = words[0]
+        }
+        if first == m.first { return m }
+        return firstLast(at: first, context, maxWords: m.last - first + 1)
+    }
+}

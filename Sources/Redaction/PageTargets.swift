@@ -1,0 +1,79 @@
+import FoiaCore
+import Foundation
+
+/// A page's words joined into text the rules read, remembering where each word is.
+struct PageWords {
+    let text: String
+    /// UTF-16 span of each word of the page in `text`.
+    let spans: [TextSpan]
+
+    init(_ page: PageText) {
+        var text = ""
+        var spans: [TextSpan] = []
+        var offset = 0
+        for (i, w) in page.words.enumerated() {
+            let length = (w.text as NSString).length
+            spans.append(TextSpan(offset, offset + length))
+            text += w.text
+            offset += length
+            if i < page.words.count - 1 {
+                text += w.endsLine ? "\n" : " "
+                offset += 1
+            }
+        }
+        self.text = text
+        self.spans = spans
+    }
+}
+
+/// One redaction on a page: where to burn it in, and what it was (for the audit).
+public struct PageRedaction: Sendable, Hashable {
+    /// One box per printed line the redaction covers, in page points.
+    public var boxes: [Box]
+    public var record: RedactionRecord
+}
+
+extension Redactor {
+    /// The boxes to black out on a page: every word (or run of words) the rules and the
+    /// registry redact, found exactly as in the communication's text so the redacted PDF and
+    /// the JSON agree. Words split by OCR (`jian_zhang9 @icloud.com`) are matched as a
+    /// sequence; a word partly covered (`Alvarez's`) is covered whole.
+    public func redactionTargets(for page: PageText, registry: EntityRegistry) -> [Box] {
+        redactions(on: page, registry: registry).flatMap(\.boxes)
+    }
+
+    /// The redactions on a page with their boxes and audit records (`field: "page"`).
+    public func redactions(on page: PageText, registry: EntityRegistry, communicationID: String = "")
+        -> [PageRedaction]
+    {
+        let words = PageWords(page)
+        guard !words.text.isEmpty else { return [] }
+        let resolver = Resolver(rules: rules, scanner: scanner, pseudonyms: pseudonyms, registry: registry)
+        let ns = words.text as NSString
+        var out: [PageRedaction] = []
+        for s in resolver.resolve(words.text, field: .body) {
+            let covered = words.spans.indices.filter { words.spans[$0].overlaps(s.span) }
+            guard !covered.isEmpty else { continue }
+            var boxes: [Box] = []
+            var current: Box?
+            var previous: Int?
+            for i in covered {
+                let box = page.words[i].box
+                if let c = current, let p = previous, p == i - 1, !page.words[p].endsLine {
+                    current = c.union(box)
+                } else {
+                    if let c = current { boxes.append(c) }
+                    current = box
+                }
+                previous = i
+            }
+            if let c = current { boxes.append(c) }
+            let record = RedactionRecord(
+                communicationID: communicationID, field: "page", page: page.number, type: s.type, ruleID: s.ruleID,
+                original: ns.substring(with: s.span.nsRange), placeholder: s.placeholder,
+                confidence: (s.confidence * 1000).rounded() / 1000)
+            out.append(PageRedaction(boxes: boxes, record: record))
+        }
+        return out
+    }
+}

@@ -1,0 +1,229 @@
+import Foundation
+
+/// Finds every later mention of the private persons in the registry.
+///
+/// A mention is a run of words on one line, each a known given name or surname of a person
+/// (or an initial), joined by spaces or one comma: `Jose Alvarez`, `ALVAREZ, Jose`,
+/// `Alvarez's`, `BOP_ROSARIO.pdf`. Words of five letters or more also match with one OCR
+/// error (`Alvarcz`). A surname alone is redacted when the person was identified with
+/// enough context (strength 0.6 or more) and the word is not also an official's name; a
+/// surname that is an ordinary word (`Young`) only mid-sentence. A given name alone is
+/// redacted only when distinctive (four letters or more, not an ordinary word, not an
+/// official's) and at low confidence.
+///
+/// Leaves alone: words inside officials' names found in the same text (`Sgt. Det. Robert
+/// Flaherty`), and names whose official evidence is stronger than their private evidence.
+struct Propagation {
+    let registry: EntityRegistry
+    let resolver: Resolver
+
+    enum Role {
+        case surname
+        case given
+    }
+
+    struct WordMatch {
+        var identities: Set<String>
+        var role: Role
+        var fuzzy: Bool
+    }
+
+    func findings(_ ctx: ScanContext, officialSpans: [TextSpan]) -> [Finding] {
+        var out: [Finding] = []
+        var i = 0
+        let tokens = ctx.tokens
+        while i < tokens.count {
+            guard let first = match(i, ctx, officialSpans) else {
+                if let f = hyphenPart(i, ctx, officialSpans) { out.append(f) }
+                i += 1
+                continue
+            }
+            var run = [(i, first)]
+            var j = i + 1
+            while j < tokens.count, ctx.tokenLine[j] == ctx.tokenLine[i],
+                ctx.parser.isNameGap(j) || ctx.parser.isCommaGap(j)
+            {
+                if let m = match(j, ctx, officialSpans) {
+                    run.append((j, m))
+                } else if ctx.parser.isInitial(j), j + 1 < tokens.count, ctx.parser.isNameGap(j + 1),
+                    match(j + 1, ctx, officialSpans) != nil
+                {
+                    // An initial between two name words.
+                } else {
+                    break
+                }
+                j += 1
+            }
+            if let finding = decide(run, ctx) { out.append(finding) }
+            i = (run.last?.0 ?? i) + 1
+        }
+        return out
+    }
+
+    /// A hyphenated word with a registered surname as one of its parts (`NGOZI-OKAFOR`,
+    /// `Teixeira-pled` where OCR lost a space): the whole word is redacted.
+    private func hyphenPart(_ i: Int, _ ctx: ScanContext, _ officialSpans: [TextSpan]) -> Finding? {
+        let token = ctx.tokens[i]
+        guard token.text.contains("-"), token.startsUpper,
+            !officialSpans.contains(where: { $0.contains(token.span) })
+        else { return nil }
+        for part in token.stem.split(separator: "-").map(String.init) where part.count >= 3 {
+            let word = foldWord(part)
+            guard resolver.officialWordStrength(word) == 0, !ctx.rules.lexicon.isCommon(word) else { continue }
+            let ids = registry.identities(surname: word).filter(resolver.isPrivate)
+            guard let identity = ids.sorted().first, resolver.privateStrength(identity) >= 0.6 else { continue }
+            let end = token.span.start + (token.stem as NSString).length
+            return Finding(
+                span: TextSpan(token.span.start, end), type: .personName, ruleID: "registry_mention",
+                confidence: min(0.8, resolver.privateStrength(identity)), name: nil,
+                identity: ids.count == 1 ? identity : word)
+        }
+        return nil
+    }
+
+    /// Whether word `i` is a known private name word, and whose.
+    private func match(_ i: Int, _ ctx: ScanContext, _ officialSpans: [TextSpan]) -> WordMatch? {
+        let token = ctx.tokens[i]
+        guard !token.touchesDigit || ctx.field == .attachment, token.text.count >= 2 else { return nil }
+        if officialSpans.contains(where: { $0.contains(token.span) }) { return nil }
+        let word = foldWord(token.stem)
+        let lower = !token.startsUpper
+        if lower && (word.count < 4 || ctx.rules.lexicon.isCommon(word)) { return nil }
+        let surnames = registry.identities(surname: word).filter(resolver.isPrivate)
+        let givens = registry.identities(given: word).filter(resolver.isPrivate)
+        if !surnames.isEmpty { return WordMatch(identities: surnames, role: .surname, fuzzy: false) }
+        if !givens.isEmpty { return WordMatch(identities: givens, role: .given, fuzzy: false) }
+        // One OCR error, for capitalised words that are not ordinary words or officials' names.
+        guard !lower, word.count >= EntityRegistry.fuzzyMinimum, !ctx.rules.lexicon.isCommon(word),
+            !ctx.rules.lexicon.isNeverName(word), resolver.officialWordStrength(word) == 0
+        else { return nil }
+        for candidate in registry.fuzzyMatches(word) {
+            let s = registry.identities(surname: candidate).filter(resolver.isPrivate)
+            if !s.isEmpty { return WordMatch(identities: s, role: .surname, fuzzy: true) }
+            let g = registry.identities(given: candidate).filter(resolver.isPrivate)
+            if !g.isEmpty { return WordMatch(identities: g, role: .given, fuzzy: true) }
+        }
+        return nil
+    }
+
+    private func decide(_ run: [(Int, WordMatch)], _ ctx: ScanContext) -> Finding? {
+        guard let (firstIndex, _) = run.first, let (lastIndex, lastMatch) = run.last else { return nil }
+        // The identity most words agree on; full identities before surname-only ones.
+        var votes: [String: Int] = [:]
+        for (_, m) in run { for id in m.identities { votes[id, default: 0] += 1 } }
+        let best = votes.sorted { a, b in
+            if a.value != b.value { return a.value > b.value }
+            let aFull = a.key.contains(" ")
+            let bFull = b.key.contains(" ")
+            if aFull != bFull { return aFull }
+            return a.key < b.key
+        }
+        guard let top = best.first else { return nil }
+        let tied = best.filter { $0.value == top.value && $0.key.contains(" ") }
+        var identity = top.key
+        if tied.count > 1 { identity = foldWord(ctx.tokens[lastIndex].stem) }
+        let strength = resolver.privateStrength(top.key)
+        let token = ctx.tokens[lastIndex]
+        let start = ctx.tokens[firstIndex].span.start
+        let end = token.span.start + (token.stem as NSString).length
+        let fuzzy = run.contains { $0.1.fuzzy }
+        var confidence = min(0.9, strength)
+        if run.count == 1 {
+            let word = foldWord(token.stem)
+            let lexicon = ctx.rules.lexicon
+            if resolver.officialWordStrength(word) > 0 { return nil }
+            switch lastMatch.role {
+            case .surname:
+                guard strength >= 0.6 else { return nil }
+                if lexicon.isCommon(word) && (isSentenceStart(firstIndex, ctx) || !token.startsUpper) { return nil }
+                if lexicon.isCommon(word) { confidence = 0.5 }
+            case .given:
+                guard strength >= 0.8, word.count >= 4, !lexicon.isCommon(word), token.startsUpper else { return nil }
+                confidence = 0.5
+            }
+        } else if run.allSatisfy({ $0.1.role == .given }) {
+            confidence = min(confidence, 0.6)
+        }
+        if fuzzy { confidence = min(confidence, 0.7) }
+        return Finding(
+            span: TextSpan(start, end), type: .personName, ruleID: fuzzy ? "registry_ocr_variant" : "registry_mention",
+            confidence: confidence, name: nil, identity: identity)
+    }
+
+    private func isSentenceStart(_ i: Int, _ ctx: ScanContext) -> Bool {
+        guard i > 0 else { return true }
+        let gap = ctx.tokens[i].gapBefore.trimmingCharacters(in: .whitespaces)
+        return gap.hasSuffix(".") || gap.hasSuffix("!") || gap.hasSuffix("?") || gap.contains("\n")
+            || gap.hasSuffix(":") || gap.hasSuffix(">")
+    }
+}
+
+/// Finds every other printing of the identifiers in the registry.
+///
+/// An identifier found with its label in one message (`MA reg 3JS352`, `DOB: 12/7/1984`,
+/// `Phone 774-555-2172`) is redacted wherever else the dump prints it: after a label OCR
+/// garbled (`FAVE cer 3JS352`), in another format (`(774) 555-2172`, `December 7, 1984`), in
+/// a list without labels. Runs of one to four whitespace-separated chunks of a line are
+/// compared by `IdentifierKey`.
+///
+/// Leaves alone: values the registry also saw kept as an official's (an office number), and
+/// values shorter than five letters and digits.
+struct IdentifierPropagation {
+    let registry: EntityRegistry
+
+    func findings(_ ctx: ScanContext, kept: [TextSpan]) -> [Finding] {
+        guard !registry.identifiers.isEmpty else { return [] }
+        var out: [Finding] = []
+        let ns = ctx.ns
+        for line in ctx.lines.lines where !line.isBlank {
+            let chunks = self.chunks(ns, line.contentSpan)
+            var i = 0
+            while i < chunks.count {
+                var matched = false
+                for n in stride(from: min(4, chunks.count - i), through: 1, by: -1) {
+                    if n > 1, !(i..<i + n).allSatisfy({ isValuePart(ns.substring(with: chunks[$0].nsRange)) }) { continue }
+                    let span = TextSpan(chunks[i].start, chunks[i + n - 1].end)
+                    let printed = ns.substring(with: span.nsRange)
+                    guard let key = IdentifierKey.key(printed), let entry = registry.identifier(key) else { continue }
+                    if kept.contains(where: { $0.overlaps(span) }) { continue }
+                    out.append(
+                        Finding(
+                            span: span, type: entry.type, ruleID: "registry_identifier",
+                            confidence: min(0.85, entry.strength), name: nil, identity: nil))
+                    i += n
+                    matched = true
+                    break
+                }
+                if !matched { i += 1 }
+            }
+        }
+        return out
+    }
+
+    /// A chunk that can be part of a value printed with spaces: it has a digit or an `@`, is a
+    /// month's name, or is the `A` of an A-number.
+    private func isValuePart(_ chunk: String) -> Bool {
+        if chunk.contains(where: \.isNumber) || chunk.contains("@") || chunk == "A" { return true }
+        let lower = chunk.lowercased()
+        return lower.count >= 3 && IdentifierCheck.months.contains { lower.hasPrefix($0) }
+    }
+
+    /// Whitespace-separated chunks of a line, without brackets and punctuation at their ends.
+    private func chunks(_ ns: NSString, _ span: TextSpan) -> [TextSpan] {
+        var out: [TextSpan] = []
+        var i = span.start
+        let trim = CharacterSet(charactersIn: "()[]{}<>,.;:!?\"'’“”*_|")
+        while i < span.end {
+            while i < span.end, ns.character(at: i) == 32 || ns.character(at: i) == 9 { i += 1 }
+            var j = i
+            while j < span.end, ns.character(at: j) != 32, ns.character(at: j) != 9 { j += 1 }
+            var a = i
+            var b = j
+            while a < b, let c = Unicode.Scalar(ns.character(at: a)), trim.contains(c) { a += 1 }
+            while b > a, let c = Unicode.Scalar(ns.character(at: b - 1)), trim.contains(c) { b -= 1 }
+            if b > a { out.append(TextSpan(a, b)) }
+            i = j
+        }
+        return out
+    }
+}

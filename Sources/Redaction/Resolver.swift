@@ -1,0 +1,124 @@
+import Foundation
+
+/// One span of a text that will be replaced, decided with the whole dump's registry.
+struct ResolvedSpan: Sendable {
+    var span: TextSpan
+    var type: PIIType
+    var ruleID: String
+    var confidence: Double
+    var placeholder: String
+    var identity: String?
+}
+
+/// The redact pass over one text: rules, then the registry, then one span per redaction.
+///
+/// Name findings are checked against what is known of officials (allowlist, agency e-mail,
+/// ranks, signatures; in this text and in the registry): the stronger evidence wins, and a
+/// weak finding (an unlabelled name) yields to any official evidence for its surname.
+/// Mentions of registered private persons are added (`Propagation`). Overlapping spans are
+/// merged into one, typed by its most confident part, so no piece of a redacted string is
+/// left between two placeholders.
+struct Resolver: Sendable {
+    let rules: PIIRules
+    let scanner: TextScanner
+    let pseudonyms: Pseudonymizer
+    let registry: EntityRegistry
+
+    func isPrivate(_ identity: String) -> Bool {
+        let p = privateStrength(identity)
+        return p > 0 && p > officialStrength(identity)
+    }
+
+    func privateStrength(_ identity: String) -> Double { registry.privateStrength(identity) }
+
+    func officialStrength(_ identity: String) -> Double {
+        rules.officials.nameIdentities.contains(identity) ? 1 : registry.officialStrength(identity)
+    }
+
+    func officialWordStrength(_ word: String) -> Double {
+        rules.officials.nameWords.contains(word) ? 1 : registry.officialWordStrength(word)
+    }
+
+    /// The identity a lone surname stands for: the one private person with it, or the surname.
+    func identity(forSurname word: String) -> String {
+        let full = registry.identities(surname: word).filter { $0.contains(" ") && isPrivate($0) }
+        return full.count == 1 ? full.first! : word
+    }
+
+    func resolve(_ text: String, field: FieldKind) -> [ResolvedSpan] {
+        let (scan, ctx) = scanner.scan(text, field: field)
+        var findings: [Finding] = []
+        for var f in scan.findings {
+            if f.type == .personName {
+                guard let decided = decideName(f, scan.officials) else { continue }
+                f = decided
+            }
+            findings.append(f)
+        }
+        let propagation = Propagation(registry: registry, resolver: self)
+        findings += propagation.findings(ctx, officialSpans: scan.officials.map(\.span))
+        findings += IdentifierPropagation(registry: registry).findings(ctx, kept: scan.kept)
+        return merge(findings, ctx)
+    }
+
+    /// Keeps a name finding unless official evidence outweighs it; fills in its identity.
+    func decideName(_ f: Finding, _ officials: [OfficialHit]) -> Finding? {
+        var f = f
+        let surname = f.name?.surname.last
+        let identity = f.identity ?? surname.map(identity(forSurname:)) ?? ""
+        guard !identity.isEmpty else { return nil }
+        let priv = max(f.confidence, privateStrength(identity))
+        let off = officialStrength(identity)
+        if off > priv || (off == priv && priv < 0.85) { return nil }
+        // A lone surname that is also an official's is kept, unless the evidence is stronger.
+        if f.name?.given.isEmpty ?? false, let surname, officialWordStrength(surname) >= f.confidence { return nil }
+        // A weakly found name yields to any official who has its surname (`Sean Kelly`, known as `Det. Kelly`).
+        if f.confidence < 0.6, privateStrength(identity) < 0.6, let surname, officialWordStrength(surname) > f.confidence {
+            return nil
+        }
+        if let hit = officials.first(where: { $0.span.overlaps(f.span) }), hit.strength >= priv { return nil }
+        f.identity = identity
+        f.confidence = priv == f.confidence ? f.confidence : max(f.confidence, min(priv, 0.95))
+        return f
+    }
+
+    private func merge(_ findings: [Finding], _ ctx: ScanContext) -> [ResolvedSpan] {
+        let sorted = findings.map { f -> Finding in
+            var f = f
+            if f.type == .personName {
+                let s = ctx.string(f.span)
+                let stem = WordToken.stripPossessive(s)
+                if stem.count < s.count { f.span.end -= (s as NSString).length - (stem as NSString).length }
+            }
+            return f
+        }.filter { $0.span.length > 0 }.sorted { $0.span < $1.span }
+        var groups: [[Finding]] = []
+        var groupEnd = -1
+        for f in sorted {
+            if !groups.isEmpty, f.span.start < groupEnd {
+                groups[groups.count - 1].append(f)
+                groupEnd = max(groupEnd, f.span.end)
+            } else {
+                groups.append([f])
+                groupEnd = f.span.end
+            }
+        }
+        return groups.map { group in
+            let best = group.max { a, b in
+                if a.confidence != b.confidence { return a.confidence < b.confidence }
+                if a.span.length != b.span.length { return a.span.length < b.span.length }
+                return a.type > b.type
+            }!
+            let span = TextSpan(group.map(\.span.start).min()!, group.map(\.span.end).max()!)
+            let placeholder: String
+            if best.type == .personName {
+                placeholder = pseudonyms.tag(forIdentity: best.identity ?? PersonName.identity(of: ctx.string(span)) ?? "")
+            } else {
+                placeholder = best.type.placeholder
+            }
+            return ResolvedSpan(
+                span: span, type: best.type, ruleID: best.ruleID, confidence: best.confidence, placeholder: placeholder,
+                identity: best.identity)
+        }
+    }
+}

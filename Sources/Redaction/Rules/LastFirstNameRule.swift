@@ -1,0 +1,62 @@
+import Foundation
+
+/// Names in `LAST, First` order outside header lines.
+///
+/// Catches, with `case: upper`: a surname in capitals, comma, given names
+/// (`FFRENCH, KEMAR`, `BOUZID, Yasmin Walid`, `AGUILAR ESCOBAR, CARLOS`), the way police and
+/// ICE write the person a message is about, in arrest lists, subjects and prose. With `near:`,
+/// any case (`Alvarez, Jose`) when an identifier of the listed types (a date of birth, an
+/// A-number …) is found within `within` characters: the shape of a record line.
+///
+/// Leaves alone: `From:`/`To:`/`Cc:` lines (officials are listed `Kelly, Sean` there; see
+/// PartyNameRule), place pairs (`BOSTON, MA`: never-a-name words in the lexicon), and
+/// capitalised ordinary words as surnames (`HOMELAND SECURITY, IMMIGRATION`).
+///
+/// Example: `3. TRAN, HUONG (12-12-99, Vietnam)` → `3. [PERSON-5A10] ([DOB], Vietnam)`.
+enum LastFirstNameRule {
+    static func findings(_ rule: NameRule, _ ctx: ScanContext, identifiers: [Finding]) -> [Finding] {
+        var out: [Finding] = []
+        let anchors = identifiers.filter { rule.near.contains($0.type) }
+        if !rule.near.isEmpty && anchors.isEmpty { return [] }
+        var i = 0
+        while i < ctx.tokens.count {
+            if ctx.field == .body, ctx.partyLines.contains(ctx.tokenLine[i]) {
+                i += 1
+                continue
+            }
+            guard let m = lastFirst(at: i, ctx, rule) else {
+                i += 1
+                continue
+            }
+            if !rule.near.isEmpty {
+                let close = anchors.contains {
+                    ($0.span.start >= m.span.end && $0.span.start - m.span.end <= rule.within)
+                        || ($0.span.end <= m.span.start && m.span.start - $0.span.end <= rule.within)
+                }
+                if !close {
+                    i += 1
+                    continue
+                }
+            }
+            out.append(rule.finding(m))
+            i = m.last + 1
+        }
+        return out
+    }
+
+    /// An ordinary word is taken for a surname only alone and before given names that are not
+    /// ordinary words (`YOUNG, JAMES` yes; `HOMELAND SECURITY, IMMIGRATION` no).
+    static func lastFirst(at i: Int, _ ctx: ScanContext, _ rule: NameRule) -> NameMatch? {
+        guard let m = ctx.parser.lastFirst(at: i, rule.context, upperSurname: rule.upperSurname) else { return nil }
+        let lexicon = ctx.rules.lexicon
+        let words = Array(m.first...m.last)
+        guard let comma = words.firstIndex(where: { $0 != m.first && ctx.parser.isCommaGap($0) }) else { return m }
+        let surname = words[..<comma].filter { !lexicon.isParticle(ctx.tokens[$0].text) }
+        let given = words[comma...].filter { !ctx.tokens[$0].isInitial }
+        let commonSurname = surname.filter { lexicon.isCommon(ctx.tokens[$0].text) }
+        if commonSurname.isEmpty { return m }
+        if surname.count > 1 { return nil }
+        if given.contains(where: { lexicon.isCommon(ctx.tokens[$0].text) }) { return nil }
+        return m
+    }
+}

@@ -1,0 +1,204 @@
+import Foundation
+
+/// Finds public officials acting in office, whose names stay, and their signature blocks.
+///
+/// Catches, from the lists in `officials.yaml`:
+/// - a rank or title before a name: `Sgt. Det. Robert Flaherty`, `Det. Kelly`, `P.O. Delgado`,
+///   `SDDO Patrick Conroy`, `Special Agent Jane Doe`;
+/// - a signature: a line that is only a name, followed within three lines by a title line
+///   (`Deportation Officer`), or by a job title line (`Records Supervisor`) with an agency
+///   line or agency e-mail further down; and `Brian McCarthy - Supervisory Detention and
+///   Deportation Officer` on one line.
+///
+/// The signature block (the name or title line and the short lines after it: agency,
+/// address, `O:`/`Cell:`/`Fax` numbers, e-mail) is remembered, so that an official's office
+/// and work-cell numbers and work address are kept while the same shapes elsewhere are not.
+///
+/// Leaves alone: a private person's signature (`Maria Pereira` over `Sent from my iPhone`),
+/// and job titles without any agency (`Store Manager`).
+enum OfficialNames {
+    struct Result {
+        var officials: [OfficialHit] = []
+        var signatureLines = Set<Int>()
+    }
+
+    static let nameTitleSeparator = try! NSRegularExpression(pattern: #"^\s*(?:[-–—,|]|\s)\s*"#)
+
+    static func find(_ ctx: ScanContext) -> Result {
+        var result = Result()
+        let o = ctx.rules.officials
+        // Ranks before names, anywhere.
+        if let rank = o.titleBefore {
+            for m in ctx.matches(rank) {
+                let end = m.range.location + m.range.length
+                guard let t = ctx.token(atOrAfter: end), ctx.tokens[t].span.start == end else { continue }
+                if let name = ctx.parser.name(at: t, .weak) {
+                    result.officials.append(OfficialHit(span: name.span, name: name.name, strength: 0.9, reason: "rank"))
+                } else if ctx.parser.isNameWord(t, .weak) {
+                    let token = ctx.tokens[t]
+                    result.officials.append(
+                        OfficialHit(
+                            span: token.span, name: PersonName(given: [], surname: [foldWord(token.stem)]), strength: 0.9,
+                            reason: "rank"))
+                }
+            }
+        }
+        guard ctx.field == .body else { return result }
+        let lines = ctx.lines.lines
+        var blockStarts: [Int] = []
+        for line in lines where !line.isBlank && !ctx.isHeaderLine(line.index) {
+            let following = nextLines(after: line.index, count: 4, lines)
+            if isTitleLine(line, o) {
+                blockStarts.append(line.index)
+            } else if isWorkTitleLine(line, o), following.contains(where: { isAgencyLine($0, o) || hasAgencyEmail($0, ctx) }) {
+                blockStarts.append(line.index)
+            } else if isAgencyLine(line, o), let previous = previousLine(before: line.index, lines),
+                isClosing(previous) || isExemptionOnly(previous) || isShortNameish(previous)
+            {
+                blockStarts.append(line.index)
+            } else if isExemptionOnly(line), let next = following.first,
+                isTitleLine(next, o) || isWorkTitleLine(next, o) || isAgencyLine(next, o)
+            {
+                blockStarts.append(line.index)
+            }
+            guard let (name, rest) = nameLine(line, ctx) else { continue }
+            var official = false
+            var strength = 0.9
+            if !rest.isEmpty, Officials.has(o.titleInLine, rest) || Officials.has(o.workTitleInLine, rest) {
+                official = true
+            } else if rest.isEmpty {
+                let next3 = Array(following.prefix(3))
+                if next3.contains(where: { isTitleLine($0, o) }) {
+                    official = true
+                } else if next3.contains(where: { isWorkTitleLine($0, o) }),
+                    nextLines(after: line.index, count: 6, lines).contains(where: {
+                        isAgencyLine($0, o) || hasAgencyEmail($0, ctx)
+                    })
+                {
+                    official = true
+                    strength = 0.85
+                }
+            }
+            if official {
+                result.officials.append(OfficialHit(span: name.span, name: name.name, strength: strength, reason: "signature"))
+                blockStarts.append(line.index)
+            }
+        }
+        for start in blockStarts {
+            result.signatureLines.insert(start)
+            var i = start + 1
+            var taken = 0
+            while i < lines.count, taken < 14 {
+                let l = lines[i]
+                i += 1
+                taken += 1
+                if l.isBlank { continue }
+                if has(furniture, l.content) { continue }
+                if ctx.isHeaderLine(l.index) || l.wordCount > 10 || has(privateData, l.content) { break }
+                result.signatureLines.insert(l.index)
+            }
+        }
+        return result
+    }
+
+    /// `RE: …` lines a printout repeats at the top of a page, inside whatever was printed there.
+    static let furniture = try! NSRegularExpression(pattern: #"^(?:RE|FW|FWD)\s*:"#, options: [.caseInsensitive])
+    static let closingWords = try! NSRegularExpression(
+        pattern: #"^(?:thanks|thank\s+you|thx|regards|best|best\s+regards|respectfully|sincerely|v/r|vr|vir|cheers|warm\s+regards|kind\s+regards|take\s+care|stay\s+safe|all\s+the\s+best)[,.!]*\s*$"#,
+        options: [.caseInsensitive])
+    /// A line holding only exemption codes where the agency blacked out a name: `(b)(6), (b)(7)(C)`.
+    static let exemptionCodes = try! NSRegularExpression(
+        pattern: #"^[\s\[|]*(?:\(?\s*[b0-9]\s*\)\s*\(\s*[0-9a-z]{1,2}\s*\)(?:\s*\(\s*[a-z0-9]{1,2}\s*\))?[\s,;:\]|]*)+$"#,
+        options: [.caseInsensitive])
+    /// Lines of a person's record, which end a signature block (`DOB: …`, `A-Number: …`).
+    static let privateData = try! NSRegularExpression(
+        pattern:
+            #"(?:^(?:Name|DOB|D\.?O\.?B|Date\s+of\s+Birth|SSN|SS#|A-?Number|A\s?#|Alien|SID|PCF|FBI|UCN|Address|ADDR|Home|MA\s+reg|MA\s+DL|DL|Victim|Suspect|Defendant|POB|Citizenship)\b|passport)"#,
+        options: [.caseInsensitive])
+
+    static func has(_ regex: NSRegularExpression, _ s: String) -> Bool {
+        regex.firstMatch(in: s, range: NSRange(location: 0, length: (s as NSString).length)) != nil
+    }
+
+    static func isClosing(_ line: TextLine) -> Bool { has(closingWords, line.content) }
+    static func isExemptionOnly(_ line: TextLine) -> Bool { has(exemptionCodes, line.content) }
+
+    /// A short line without digits (a signature's name, maybe blacked out or garbled by OCR).
+    static func isShortNameish(_ line: TextLine) -> Bool {
+        line.wordCount <= 4 && !line.content.contains(where: \.isNumber) && !line.content.hasSuffix(".")
+            && !line.content.hasSuffix("?")
+    }
+
+    static func previousLine(before index: Int, _ lines: [TextLine]) -> TextLine? {
+        var i = index - 1
+        while i >= 0 {
+            if !lines[i].isBlank { return lines[i] }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// The non-blank lines after a line.
+    static func nextLines(after index: Int, count: Int, _ lines: [TextLine]) -> [TextLine] {
+        var out: [TextLine] = []
+        var i = index + 1
+        while i < lines.count, out.count < count {
+            if !lines[i].isBlank { out.append(lines[i]) }
+            i += 1
+        }
+        return out
+    }
+
+    static let greetings: Set<String> = ["hi", "hello", "dear", "good", "thanks", "thank", "hey", "attention", "attn"]
+
+    /// A line naming a rank or title (`Sergeant Detective`, `Deportation Officer`), not a
+    /// greeting (`Detective,`) or a sentence.
+    static func isTitleLine(_ line: TextLine, _ o: Officials) -> Bool {
+        let content = line.content.trimmingCharacters(in: .whitespaces)
+        guard line.wordCount <= 8, !content.contains(where: \.isNumber), !content.hasSuffix(","), !content.hasSuffix("?"),
+            !content.hasSuffix(":"), Officials.has(o.titleInLine, content)
+        else { return false }
+        let words = content.split(separator: " ").filter { $0.first?.isLetter ?? false }
+        if let first = words.first, greetings.contains(first.lowercased()) { return false }
+        let capitalised = words.filter { $0.first?.isUppercase ?? false }.count
+        return capitalised * 2 >= words.count
+    }
+
+    static func isWorkTitleLine(_ line: TextLine, _ o: Officials) -> Bool {
+        line.wordCount <= 8 && Officials.has(o.workTitleInLine, line.content)
+    }
+
+    static func isAgencyLine(_ line: TextLine, _ o: Officials) -> Bool {
+        line.wordCount <= 10 && Officials.has(o.agencyInLine, line.content)
+    }
+
+    static func hasAgencyEmail(_ line: TextLine, _ ctx: ScanContext) -> Bool {
+        let ns = line.content as NSString
+        return PartyNameRule.email.matches(in: line.content, range: NSRange(location: 0, length: ns.length)).contains {
+            let domain = String(ns.substring(with: $0.range).split(separator: "@").last ?? "")
+            return ctx.rules.officials.domainKind(domain) == .agency
+        }
+    }
+
+    /// A line that is a name (after an optional rank), with whatever follows it on the line
+    /// after a dash or comma (`Brian McCarthy - Supervisory Detention and Deportation Officer`).
+    static func nameLine(_ line: TextLine, _ ctx: ScanContext) -> (NameMatch, String)? {
+        guard line.wordCount <= 14 else { return nil }
+        var start = line.contentStart
+        if let rank = ctx.rules.officials.titleBefore,
+            let m = rank.firstMatch(in: ctx.text, options: [.anchored, .withTransparentBounds], range: line.contentSpan.nsRange)
+        {
+            start = m.range.location + m.range.length
+        }
+        guard let t = ctx.token(atOrAfter: start), ctx.tokenLine[t] == line.index,
+            ctx.tokens[t].span.start - start <= 1,
+            let name = ctx.parser.name(at: t, .weak)
+        else { return nil }
+        let rest = ctx.ns.substring(with: NSRange(location: name.span.end, length: line.span.end - name.span.end))
+        let trimmed = rest.trimmingCharacters(in: CharacterSet(charactersIn: " \t.,;:"))
+        if trimmed.isEmpty { return (name, "") }
+        // Only a separator then a title may follow.
+        guard let first = rest.trimmingCharacters(in: .whitespaces).first, "-–—,|".contains(first) else { return nil }
+        return (name, trimmed)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// A rule that finds an identifier by its printed shape, with or without a label before it.
+///
+/// Catches: numbers and codes of every PII type: `DOB: 12/7/1984`, `A# 204-123-456`,
+/// `SSN 575-65-7613`, `MA DL S66891344`, `FBI# 74C6012P50`, `MA reg 1HHC47`, e-mail addresses,
+/// phone numbers, street addresses. `label` is a regular expression for the field's label;
+/// the value must start within `within` characters after it, separated only by spaces,
+/// punctuation and symbols (`:`, `#`, dashes, brackets, OCR's `§`) or `No.`/`Number`, a line
+/// break included. With
+/// `next_line: true` a value missing there is looked for on the next line, as in a form's
+/// table (`Name of Alien: Date of Birth:` over `DESIR, JEAN-CLAUDE 12/07/1984`). A named
+/// group `v` in `value` marks the part that is redacted. `check` runs a format test
+/// (`IdentifierCheck`); a value failing it is dropped (`on_check_failure: reject`) or kept at
+/// half confidence for review (`review`).
+///
+/// Leaves alone: the labels themselves, and what the keep rules of `officials.yaml` keep
+/// (agency phones, work e-mails, agency addresses) — that is decided after matching.
+///
+/// Example: `Linh Truong – DOB: 12/7/1984` → `DOB: [DOB]`.
+struct PatternRule: Sendable {
+    var id: String
+    var type: PIIType
+    var description: String
+    var label: NSRegularExpression?
+    var value: NSRegularExpression
+    var within: Int
+    var nextLine: Bool
+    var check: IdentifierCheck?
+    var rejectOnCheckFailure: Bool
+    var confidence: Double
+
+    static let gap = try! NSRegularExpression(
+        pattern: #"^[\s\p{P}\p{S}]*(?:(?:no|nbr|num|number)\.?[\s\p{P}\p{S}]*)?$"#, options: [.caseInsensitive])
+
+    static let matching: NSRegularExpression.MatchingOptions = [.withTransparentBounds, .withoutAnchoringBounds]
+
+    func findings(in lines: TextLines) -> [Finding] {
+        let ns = lines.ns
+        var out: [Finding] = []
+        var seen = Set<TextSpan>()
+        func add(_ m: NSTextCheckingResult) {
+            var range = m.range
+            let v = m.range(withName: "v")
+            if v.location != NSNotFound { range = v }
+            guard range.length > 0 else { return }
+            let span = TextSpan(range)
+            guard !seen.contains(span) else { return }
+            var confidence = self.confidence
+            if let check, !check.passes(ns.substring(with: range)) {
+                if rejectOnCheckFailure { return }
+                confidence *= 0.5
+            }
+            seen.insert(span)
+            out.append(Finding(span: span, type: type, ruleID: id, confidence: confidence))
+        }
+        guard let label else {
+            for m in value.matches(in: lines.text, range: NSRange(location: 0, length: ns.length)) { add(m) }
+            return out
+        }
+        for l in label.matches(in: lines.text, range: NSRange(location: 0, length: ns.length)) {
+            let labelEnd = l.range.location + l.range.length
+            let limit = min(ns.length, labelEnd + within + 80)
+            var found = false
+            let search = NSRange(location: labelEnd, length: limit - labelEnd)
+            for m in value.matches(in: lines.text, options: PatternRule.matching, range: search) {
+                let start = m.range.location
+                guard start - labelEnd <= within else { break }
+                let gapText = ns.substring(with: NSRange(location: labelEnd, length: start - labelEnd))
+                guard PatternRule.gap.firstMatch(in: gapText, range: NSRange(location: 0, length: (gapText as NSString).length)) != nil
+                else { break }
+                add(m)
+                found = true
+                break
+            }
+            if !found, nextLine {
+                let lineIndex = lines.lineIndex(at: labelEnd)
+                guard lineIndex + 1 < lines.lines.count else { continue }
+                let next = lines.lines[lineIndex + 1].span
+                if let m = value.firstMatch(in: lines.text, options: PatternRule.matching, range: next.nsRange) { add(m) }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// Which part of a communication a text is, since rules read each differently.
+enum FieldKind: Sendable {
+    /// A body, or a whole page's text: lines of every sort, header lines of quoted messages included.
+    case body
+    /// A `From`/`To`/`Cc`/`Bcc` value: one or more parties, `Name <address>`.
+    case party
+    /// A subject line: usually names the case or the person it is about.
+    case subject
+    /// An attachment's file name (`ALVAREZ I-247A.pdf`).
+    case attachment
+}
+
+/// One text prepared for the rules: its lines, its words, and what kind of line each is.
+struct ScanContext {
+    let lines: TextLines
+    let tokens: [WordToken]
+    let parser: NameParser
+    let field: FieldKind
+    let rules: PIIRules
+    /// The line of each word token.
+    let tokenLine: [Int]
+    /// Lines that are `From:`/`To:`/`Cc:` headers of quoted messages or `… wrote:` lines.
+    private(set) var partyLines = Set<Int>()
+    /// Lines that are `Subject:` headers.
+    private(set) var subjectLines = Set<Int>()
+    /// Lines inside officials' signature blocks (names, titles, agency, office phones, address).
+    var signatureLines = Set<Int>()
+
+    var ns: NSString { lines.ns }
+    var text: String { lines.text }
+
+    static let partyLabel = try! NSRegularExpression(
+        pattern: #"^(?:From|Fr[o0]m|To|Cc|Ce|Ces|Bcc|Sent\s+by|Reply-To)\s*[:;]"#, options: [.caseInsensitive])
+    static let wroteLine = try! NSRegularExpression(pattern: #"^On\s.{4,160}\bwrote:?\s*$"#, options: [])
+    static let subjectLabel = try! NSRegularExpression(
+        pattern: #"^(?:Subject|Subj|Sub[il]ect|Re)\s*[:;]"#, options: [.caseInsensitive])
+
+    init(_ text: String, field: FieldKind, rules: PIIRules) {
+        lines = TextLines(text)
+        tokens = WordTokenizer.tokenize(lines.ns)
+        parser = NameParser(tokens: tokens, lexicon: rules.lexicon)
+        self.field = field
+        self.rules = rules
+        var tokenLine: [Int] = []
+        tokenLine.reserveCapacity(tokens.count)
+        var li = 0
+        for t in tokens {
+            while li + 1 < lines.lines.count, lines.lines[li + 1].span.start <= t.span.start { li += 1 }
+            tokenLine.append(li)
+        }
+        self.tokenLine = tokenLine
+        guard field == .body else { return }
+        for line in lines.lines where !line.isBlank {
+            let range = NSRange(location: 0, length: (line.content as NSString).length)
+            if ScanContext.partyLabel.firstMatch(in: line.content, range: range) != nil
+                || ScanContext.wroteLine.firstMatch(in: line.content, range: range) != nil
+                || line.content.contains("[mailto:")
+            {
+                partyLines.insert(line.index)
+            } else if ScanContext.subjectLabel.firstMatch(in: line.content, range: range) != nil {
+                subjectLines.insert(line.index)
+            }
+        }
+    }
+
+    /// The span after a header line's label (`From: ` … end of line).
+    func valueSpan(ofLine index: Int, label: NSRegularExpression) -> TextSpan? {
+        let line = lines.lines[index]
+        let range = NSRange(location: 0, length: (line.content as NSString).length)
+        guard let m = label.firstMatch(in: line.content, range: range) else { return nil }
+        return TextSpan(line.contentStart + m.range.length, line.span.end)
+    }
+
+    /// The first word starting at or after a text offset.
+    func token(atOrAfter offset: Int) -> Int? {
+        var lo = 0
+        var hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].span.start < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < tokens.count ? lo : nil
+    }
+
+    /// The last word ending at or before a text offset.
+    func token(endingAtOrBefore offset: Int) -> Int? {
+        guard let next = token(atOrAfter: offset) else { return tokens.isEmpty ? nil : tokens.count - 1 }
+        var i = next - 1
+        while i >= 0, tokens[i].span.end > offset { i -= 1 }
+        return i >= 0 ? i : nil
+    }
+
+    func lineOf(offset: Int) -> Int { lines.lineIndex(at: offset) }
+
+    func isHeaderLine(_ index: Int) -> Bool { partyLines.contains(index) || subjectLines.contains(index) }
+
+    func string(_ span: TextSpan) -> String { lines.string(span) }
+
+    func matches(_ regex: NSRegularExpression, in span: TextSpan? = nil) -> [NSTextCheckingResult] {
+        regex.matches(in: text, options: [.withTransparentBounds], range: (span ?? TextSpan(0, ns.length)).nsRange)
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// A run of letters in a text (with the apostrophes and hyphens inside names), and what
+/// separates it from the word before.
+///
+/// Digits and underscores separate words here, so `BOP_ROSARIO.pdf` has the word `ROSARIO`
+/// and `A045301219` has none worth a name.
+struct WordToken: Sendable {
+    var text: String
+    var span: TextSpan
+    /// The characters between the previous word and this one ("" for the first word).
+    var gapBefore: String
+    /// True when a digit touches the word on either side (`A045301219`, `C-11`).
+    var touchesDigit: Bool
+    /// The character right after the word, or nil at the end of the text.
+    var next: Character?
+
+    var startsUpper: Bool { text.first?.isUppercase ?? false }
+    var isAllUpper: Bool { text.contains(where: \.isLetter) && !text.contains(where: \.isLowercase) }
+    var isTitleCase: Bool { startsUpper && text.dropFirst().contains(where: \.isLowercase) }
+    var gapHasNewline: Bool { gapBefore.contains("\n") }
+    /// A single capital, as in an initial (`C.` or `C`).
+    var isInitial: Bool { text.count == 1 && startsUpper }
+    /// The word without a possessive ending (`Alvarez's` → `Alvarez`).
+    var stem: String { WordToken.stripPossessive(text) }
+
+    static func stripPossessive(_ s: String) -> String {
+        for suffix in ["'s", "’s", "'S", "’S"] where s.hasSuffix(suffix) && s.count > suffix.count + 1 {
+            return String(s.dropLast(suffix.count))
+        }
+        if (s.hasSuffix("'") || s.hasSuffix("’")) && s.count > 2 { return String(s.dropLast()) }
+        return s
+    }
+}
+
+enum WordTokenizer {
+    static func isLetter(_ c: unichar) -> Bool {
+        if c < 128 { return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) }
+        guard let scalar = Unicode.Scalar(c) else { return false }
+        return CharacterSet.letters.contains(scalar)
+    }
+
+    static func isDigit(_ c: unichar) -> Bool { c >= 48 && c <= 57 }
+
+    /// Apostrophes and hyphens that may sit inside a name.
+    static func isJoiner(_ c: unichar) -> Bool { c == 39 || c == 0x2019 || c == 45 || c == 0x2010 || c == 0x2011 }
+
+    static func tokenize(_ ns: NSString, in range: TextSpan? = nil) -> [WordToken] {
+        let start = range?.start ?? 0
+        let end = range?.end ?? ns.length
+        var tokens: [WordToken] = []
+        var i = start
+        var previousEnd = start
+        while i < end {
+            let c = ns.character(at: i)
+            guard isLetter(c) else {
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < end {
+                let d = ns.character(at: j)
+                if isLetter(d) {
+                    j += 1
+                } else if isJoiner(d), j + 1 < end, isLetter(ns.character(at: j + 1)) {
+                    j += 2
+                } else if (d == 39 || d == 0x2019), j + 1 == end || !isLetter(ns.character(at: j + 1)),
+                    j > i, ns.character(at: j - 1) == 115 || ns.character(at: j - 1) == 83
+                {
+                    // A trailing possessive apostrophe (`Jones'`).
+                    j += 1
+                    break
+                } else {
+                    break
+                }
+            }
+            let before = i > start && isDigit(ns.character(at: i - 1))
+            let after = j < end && isDigit(ns.character(at: j))
+            let nextChar: Character? =
+                j < ns.length ? Character(Unicode.Scalar(ns.character(at: j)) ?? " ") : nil
+            tokens.append(
+                WordToken(
+                    text: ns.substring(with: NSRange(location: i, length: j - i)),
+                    span: TextSpan(i, j),
+                    gapBefore: ns.substring(with: NSRange(location: previousEnd, length: i - previousEnd)),
+                    touchesDigit: before || after, next: nextChar))
+            previousEnd = j
+            i = j
+        }
+        return tokens
+    }
+}
