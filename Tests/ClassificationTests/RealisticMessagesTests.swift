@@ -135,6 +135,15 @@ import Testing
         Case(
             body: "He was removed in 2009. He illegally re-entered and was arrested by BPD for OUI.", detainer: false,
             offenses: ["illegal_reentry/felony/unknown", "oui/misdemeanor/arrested"]),
+        Case(
+            body: """
+                WARRANT OF REMOVAL/DEPORTATION
+                To any immigration officer of the United States Department of Homeland Security:
+                JUAN PEREZ who entered the United States at Laredo, TX on 05/04/2004 is subject to
+                removal/deportation from the United States, based upon a final order by: an immigration judge
+                Form I-205 (Rev. 08/07)
+                """,
+            detainer: true, forms: ["I-205"]),
     ]
 
     @Test(arguments: cases)
