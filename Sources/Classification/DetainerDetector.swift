@@ -31,16 +31,18 @@ struct DetainerDetector: Sendable {
     func detect(_ text: MessageText) -> DetainerFinding {
         var forms: Set<Int> = []
         var present = false
+        // "Detainer policy FAQ.pdf" is no detainer.
+        let attachments = text.attachmentNames.filter { name in
+            !rules.policyCues.contains { !$0.matches(in: name as NSString).isEmpty }
+        }
         for (i, form) in rules.forms.enumerated()
-        where text.attachmentNames.contains(where: { name in
+        where attachments.contains(where: { name in
             form.numbers.contains { !$0.matches(in: name as NSString).isEmpty }
         }) {
             forms.insert(i)
             present = true
         }
-        if text.attachmentNames.contains(where: { name in
-            rules.terms.contains { !$0.matches(in: name as NSString).isEmpty }
-        }) {
+        if attachments.contains(where: { name in rules.terms.contains { !$0.matches(in: name as NSString).isEmpty } }) {
             present = true
         }
         let cues = Cues(rules, text.scan)

@@ -125,6 +125,12 @@ import Testing
                 == DetainerFinding(present: true, forms: ["I-247A"]))
     }
 
+    @Test func policyAttachmentIsNoDetainer() throws {
+        #expect(
+            try detainer("See attached for Thursday.", attachments: ["Detainer policy FAQ.pdf"])
+                == DetainerFinding(present: false, forms: []))
+    }
+
     @Test func quotedAttachmentLineNamesTheForm() throws {
         let body = "Thanks.\nFrom: Lombardi, Nicole\nAttachments: I-205_SILVA.pdf\nSee attached."
         #expect(try detainer(body) == DetainerFinding(present: true, forms: ["I-205"]))
