@@ -25,6 +25,8 @@ import Testing
         ("Bail was set at $2,500 on the larceny.", "unknown"),
         ("He was charged with larceny over $1200 and held on bail at arraignment.", "felony"),
         ("He was arraigned on felony larceny from a building.", "felony"),
+        ("Arrested for larceny over 1200 at Macy's.", "felony"),
+        ("Prior: petty larceny (2009).", "misdemeanor"),
         ("Larceny (misdemeanor) – arrested 4/2.", "misdemeanor"),
     ])
     func larcenyByAmount(sentence: String, expected: String) throws {
