@@ -11,7 +11,7 @@ func foldWord(_ s: String) -> String {
 /// What the name rules know about words: which are ordinary English, which are never names.
 ///
 /// Loaded from `lexicon:` in the name rule file: a system word list (lower-case entries are
-/// ordinary words; capitalised ones, which are names and places, are ignored) and lists of
+/// ordinary words, unless the list also has them capitalised as names) and lists of
 /// words and phrases that look like names in police mail but are not (agencies, places, form
 /// labels).
 struct Lexicon: Sendable {
@@ -47,17 +47,21 @@ struct Lexicon: Sendable {
         return nil
     }
 
-    /// Reads a word list (one word a line), keeping its lower-case entries.
+    /// Reads a word list (one word a line): its lower-case entries, less those the list also
+    /// has capitalised (`maria` and `Maria`, `young` and `Young` are names as well as words).
     static func commonWords(fromFile path: String) -> Set<String>? {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
-        var words = Set<String>()
-        words.reserveCapacity(80_000)
+        var lower = Set<String>()
+        var proper = Set<String>()
+        lower.reserveCapacity(80_000)
         for line in text.split(separator: "\n") {
-            guard let first = line.first, first.isLowercase else { continue }
-            let w = String(line)
-            if w.hasSuffix("'s") { continue }
-            words.insert(foldWord(w))
+            guard let first = line.first, !line.hasSuffix("'s") else { continue }
+            if first.isLowercase {
+                lower.insert(foldWord(String(line)))
+            } else if first.isUppercase {
+                proper.insert(foldWord(String(line)))
+            }
         }
-        return words
+        return lower.subtracting(proper)
     }
 }

@@ -30,7 +30,7 @@ public struct Pseudonymizer: Sendable {
     }
 
     /// HMAC-SHA256 (RFC 2104) with GLib's implementation, as lower-case hex.
-    static func hmacSHA256Hex(key: [UInt8], message: [UInt8]) -> String {
+    public static func hmacSHA256Hex(key: [UInt8], message: [UInt8]) -> String {
         var k = key
         var m = message
         // g_compute_hmac_for_data needs non-null pointers even for empty input.

@@ -1,0 +1,98 @@
+import Redaction
+import Testing
+
+/// Every PII type other than names, printed plainly and as OCR and hurried writers print it.
+@Suite struct IdentifierRulesTests {
+    @Test func datesOfBirth() {
+        expectBodies([
+            """
+            ALVAREZ, Jose Luis DOB ⟦dob:03/04/1985⟧ COB El Salvador
+            D.O.B. ⟦dob:3-4-85⟧ and Date of Birth ⟦dob:04 March 1985⟧
+            He was born on ⟦dob:March 4th, 1985⟧ in San Salvador.
+            DOB/Age: ⟦dob:1985-03-04⟧ / 34
+            """,
+            // OCR: a zero for the O of DOB, O and l for digits.
+            "Subject ⟦name:Jose Alvarez⟧, D0B: ⟦dob:O3/O4/l985⟧, was booked at D-4.",
+        ])
+    }
+
+    @Test func dateInAnArrestListOrAfterAName() {
+        expectBodies([
+            """
+            Arrests 6/28 (C-11):
+            1. ⟦name:DOMINGUEZ, Kevin⟧ (⟦dob:7/2/1994⟧, Honduras) - A&B DW
+            The victim, ⟦name:Ana Reyes⟧ (⟦dob:1990-01-12⟧), was treated at BMC.
+            Arraignment is set for ⟪6/29/2018⟫ in Dorchester District Court.
+            """
+        ])
+    }
+
+    @Test func aNumbersInEveryGrouping() {
+        expectBodies([
+            """
+            A# ⟦anum:204 123 456⟧ and A-Number: ⟦anum:A087654321⟧
+            File No: ⟦anum:A 204-123-457⟧
+            Alien Registration No. ⟦anum:098765432⟧
+            His A-file is ⟦anum:A80-166-567⟧ and the old one ⟦anum:A2O4-l23-458⟧.
+            """
+        ])
+    }
+
+    @Test func socialSecurityNumbers() {
+        expectBodies([
+            "SSN ⟦ssn:575-65-7613⟧, SS# ⟦ssn:575 65 7614⟧, Social Security No. ⟦ssn:5756576l3⟧ (OCR)",
+            // Without a label only a valid shape counts: 900-12-3456 has no valid area.
+            "Case ⟪900-12-3456⟫ and CCN ⟪172012345⟫; his number is ⟦ssn:123-45-6789⟧.",
+        ])
+    }
+
+    @Test func phonesOfPrivatePersons() {
+        expectBodies([
+            """
+            Victim: ⟦name:Maria Pereira⟧, cell ⟦phone:(617) 555-0199⟧, home ⟦phone:617.555.0142⟧.
+            My number is ⟦phone:339 442 4485⟧. Call me at ⟦phone:+1 857-555-0123⟧.
+            """
+        ])
+    }
+
+    @Test func emailsOfPrivatePersons() {
+        expectBodies([
+            """
+            Her email is ⟦email:mpereira77@gmail.com⟧ and his ⟦email:j.alvarez85 @ yahoo.com⟧ (OCR).
+            Email: ⟦email:wei_zhou@icloud.com⟧
+            """
+        ])
+    }
+
+    @Test func homeAddresses() {
+        expectBodies([
+            """
+            He lives at ⟦addr:45 Maple St., Apt. 2, Chelsea, MA 02150⟧ with his mother.
+            Address ⟦addr:18 Brookside Ave, 3rd Fl, East Boston MA⟧, SSN ⟦ssn:575-65-7615⟧
+            ADDR: ⟦addr:107 MORTON ST, LYNN⟧       POB: DOMINICAN REPUBLIC
+            Last known address: ⟦addr:12 Bowdoin⟧, Dorchester.
+            """
+        ])
+    }
+
+    @Test func platesLicencesAndRecordNumbers() {
+        expectBodies([
+            """
+            He was operating a gray Honda bearing MA reg ⟦plate:5TX-492⟧ (plate ⟦plate:1HHC47⟧ on file).
+            MA DL ⟦dl:S66891344⟧, OLN: ⟦dl:S12345678⟧, License # ⟦dl:S7654321O⟧ and a bare ⟦dl:S11223344⟧.
+            FBI# ⟦fbi:74C6012P50⟧, UCN ⟦fbi:119668YT3⟧, SID: ⟦sid:MA12345678⟧, PCF# ⟦sid:1975851⟧.
+            Haiti passport: ⟦passport:RD7176469⟧, Passport No. ⟦passport:543219876⟧.
+            """
+        ])
+    }
+
+    @Test func identifiersAreRedactedWhereverElseTheyArePrinted() {
+        // The plate is found with its label in one message and without one (OCR garbled the label) in another.
+        expectBodies([
+            "MA reg ⟦plate:3JS352⟧ was seen at the address.",
+            "FAVE cer ⟦plate:3JS352⟧ again on Tuesday; call ⟦phone:(774) 555-2172⟧.",
+            "Phone ⟦phone:774.555.2172⟧ belongs to the suspect; DOB ⟦dob:12/7/1984⟧.",
+            "List: DESIR ⟦dob:December 7, 1984⟧ Haiti",
+        ])
+    }
+}

@@ -1,0 +1,62 @@
+import FoiaCore
+import Redaction
+import Testing
+
+@Suite struct PageTargetsTests {
+    /// A page laid out word by word, one line per string, 12 points a line.
+    func page(_ lines: [String]) -> PageText {
+        var words: [Word] = []
+        for (row, line) in lines.enumerated() {
+            var x = 72.0
+            let parts = line.split(separator: " ")
+            for (i, p) in parts.enumerated() {
+                let w = Double(p.count) * 6
+                words.append(
+                    Word(
+                        text: String(p), box: Box(x0: x, y0: 72 + Double(row) * 12, x1: x + w, y1: 82 + Double(row) * 12),
+                        endsLine: i == parts.count - 1))
+                x += w + 4
+            }
+        }
+        return PageText(
+            number: 2, width: 612, height: 792, source: .ocr, decision: .ocr("test"), confidence: 90,
+            text: PageText.joinedText(words), words: words)
+    }
+
+    @Test func boxesCoverTheSameRedactionsAsTheText() throws {
+        let p = page([
+            "From: Jian Zhang <jian_zhang9 @icloud.com>",
+            "Name: ALVAREZ, Jose DOB: 3/4/1985",
+            "Sgt. Det. Sean Kelly",
+            "Sergeant Detective",
+            "Cell: 857-204-1187",
+        ])
+        let redactor = TestRules.redactor
+        let registry = redactor.detect(page: p)
+        let found = redactor.redactions(on: p, registry: registry)
+        let originals = Set(found.map(\.record.original))
+        #expect(originals.isSuperset(of: ["Jian Zhang", "jian_zhang9 @icloud.com", "ALVAREZ, Jose", "3/4/1985"]), "\(originals)")
+        let boxes = redactor.redactionTargets(for: p, registry: registry)
+        func covered(_ word: String) -> Bool {
+            let w = p.words.first { $0.text == word }!
+            return boxes.contains { $0.intersection(w.box) != nil }
+        }
+        // The e-mail split in two words by OCR is covered whole, on one box for its line.
+        #expect(covered("jian_zhang9") && covered("@icloud.com>"))
+        #expect(covered("ALVAREZ,") && covered("Jose") && covered("3/4/1985"))
+        #expect(!covered("Kelly") && !covered("857-204-1187") && !covered("Name:") && !covered("DOB:"))
+        let emailBoxes = try #require(found.first { $0.record.type == .email }).boxes
+        #expect(emailBoxes.count == 1)
+        #expect(found.allSatisfy { $0.record.page == 2 && $0.record.field == "page" })
+    }
+
+    @Test func aWordPartlyRedactedIsCoveredWhole() throws {
+        let p = page(["Name: ALVAREZ, Jose", "DOB: 3/4/1985", "Alvarez's lawyer called."])
+        let redactor = TestRules.redactor
+        let boxes = redactor.redactionTargets(for: p, registry: redactor.detect(page: p))
+        let possessive = try #require(p.words.first { $0.text == "Alvarez's" })
+        #expect(boxes.contains { $0.intersection(possessive.box) != nil })
+        let lawyer = try #require(p.words.first { $0.text == "lawyer" })
+        #expect(!boxes.contains { $0.intersection(lawyer.box) != nil })
+    }
+}

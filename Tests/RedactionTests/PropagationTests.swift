@@ -1,0 +1,81 @@
+import FoiaCore
+import Redaction
+import Testing
+
+/// A private person identified once is redacted in every later mention, anywhere in the dump.
+@Suite struct PropagationTests {
+    /// The thread of the brief: an I-247A names him; later messages say `Mr. Alvarez`,
+    /// `ALVAREZ, Jose` in a subject, `Alvarez's`, an attachment's file name, an OCR error.
+    @Test func aPersonFromADetainerFormIsRedactedThroughTheThread() {
+        let form = MarkedText(
+            """
+            DEPARTMENT OF HOMELAND SECURITY
+            IMMIGRATION DETAINER - NOTICE OF ACTION
+            Event #: BE1427340487 File No: ⟦anum:A204123456⟧ Date: 05/27/2016
+            Name of Alien: Date of Birth: Citizenship: Sex:
+            ⟦name:ALVAREZ, Jose Luis⟧ ⟦dob:03/04/1985⟧ EL SALVADOR M
+            ⟪Brian McCarthy⟫ - Supervisory Detention and Deportation Officer
+            """)
+        let reply = MarkedText(
+            """
+            ⟦name:Mr. Alvarez⟧ is due in court Friday. ⟦name:Alvarez⟧'s lawyer called twice.
+            The CORI for ⟦name:Alvarcz⟧ (OCR) shows two priors; ⟦name:Jose Alvarez⟧ was held on bail.
+            Thanks,
+            ⟪Sgt. Det. Robert Flaherty⟫
+            """)
+        let c1 = communication(
+            id: "c1", from: "McCarthy, Brian <Brian.S.McCarthy@ice.dhs.gov>", subject: "Detainer",
+            attachments: ["ALVAREZ I-247A.pdf"],
+            body: form.text)
+        let c2 = communication(
+            id: "c2", from: "Flaherty, Robert <robert.flaherty@pd.boston.gov>", subject: "RE: ALVAREZ, Jose",
+            quoted: [QuotedHeader(from: "McCarthy, Brian", sent: nil, subject: "Alvarez, Jose - detainer")],
+            body: reply.text)
+        let redactor = TestRules.redactor
+        // Detect passes over shards merge into one registry.
+        var registry = redactor.detect(c2)
+        registry.merge(redactor.detect(c1))
+        let results = [c1, c2].map { redactor.redact($0, registry: registry) }
+        expectRedaction(of: [form, reply], result: results)
+        let c1Out = results[0].communication
+        let c2Out = results[1].communication
+        #expect(!c1Out.header.attachments[0].uppercased().contains("ALVAREZ"), "\(c1Out.header.attachments)")
+        #expect(c1Out.header.attachments[0].hasSuffix("I-247A.pdf"))
+        #expect(!(c2Out.header.subject ?? "").uppercased().contains("ALVAREZ"), "\(c2Out.header.subject ?? "")")
+        #expect(!(c2Out.quoted[0].subject ?? "").uppercased().contains("ALVAREZ"))
+        #expect(c2Out.quoted[0].from == "McCarthy, Brian")
+        // One person, one pseudonym, in every form and field.
+        let tags = Set(results.flatMap(\.records).filter { $0.type == .personName }.map(\.placeholder))
+        #expect(tags.count == 1, "\(tags)")
+        #expect(c2Out.body.contains("'s lawyer"))
+    }
+
+    @Test func mentionsInOtherFilesAreRedactedToo() {
+        expectBodies([
+            "Name: ⟦name:NWOSU, Ngozi⟧\nDOB: ⟦dob:2/27/1991⟧",
+            "Arrested today: ⟦name:Ngozi Nwosu⟧. ⟦name:NWOSU⟧ was released on personal recognizance.",
+            "See ⟦name:BOP_NWOSU⟧.pdf; ⟦name:Ms. Nwosu⟧ has a hearing. ⟦name:NGOZI-NWOSU⟧ missed it.",
+        ])
+    }
+
+    @Test func aLoneSurnameSharedWithAnOfficialStays() {
+        // Two people named Kelly: the detective is an official; the suspect is named in full.
+        expectBodies([
+            """
+            Name: ⟦name:KELLY, Shawn⟧ DOB ⟦dob:5/5/1990⟧
+            ⟪Det. Kelly⟫ will call you. ⟪Kelly⟫ is on days this week.
+            """
+        ])
+    }
+
+    @Test func namesFoundOnlyAsTheSubjectOfAnArrest() {
+        expectBodies([
+            """
+            ⟦name:Carvalho⟧'s unarmed robbery case was nolle prossed in 2008.
+            ⟦name:Nguyen⟧ was arrested by D-4 officers on Tuesday.
+            ⟦name:Linh Huynh⟧ is suspected of criminal trespass but has not been charged.
+            ⟪Court⟫ was closed; ⟪Police⟫ were notified.
+            """
+        ])
+    }
+}
