@@ -42,7 +42,7 @@ enum IdentifierKey {
             month = i + 1
             break
         }
-        let numbers = lower.replacingOccurrences(of: "[a-z]{2,}", with: " ", options: .regularExpression)
+        let numbers = IdentifierCheck.droppingWords(lower)
             .split(whereSeparator: { !$0.isNumber && !"oli|".contains($0) })
             .map { IdentifierCheck.digits(String($0)) }.compactMap { Int($0) }
         var y = 0

@@ -15,8 +15,11 @@ func foldWord(_ s: String) -> String {
 /// words and phrases that look like names in police mail but are not (agencies, places, form
 /// labels).
 struct Lexicon: Sendable {
-    /// Folded lower-case entries of the word list.
+    /// Folded lower-case entries of the word list that it does not also have capitalised.
     var commonWords: Set<String> = []
+    /// Folded entries the word list has both ways (`maria`/`Maria`, `rock`/`Rock`): words
+    /// that are also names.
+    var ambiguousWords: Set<String> = []
     /// Folded single words that are never part of a private person's name.
     var notNames: Set<String> = []
     /// Folded multi-word phrases that are never names (`el salvador`, `hyde park`).
@@ -26,15 +29,13 @@ struct Lexicon: Sendable {
     /// Lower-case words allowed inside a name (`de`, `van`, `dos`).
     var particles: Set<String> = []
 
-    func isCommon(_ word: String) -> Bool {
-        let f = foldWord(WordToken.stripPossessive(word))
-        return commonWords.contains(f) || functionWords.contains(f)
-    }
+    func isCommon(_ word: String) -> Bool { isCommon(folded: foldWord(WordToken.stripPossessive(word))) }
+    func isNeverName(_ word: String) -> Bool { isNeverName(folded: foldWord(WordToken.stripPossessive(word))) }
 
-    func isNeverName(_ word: String) -> Bool {
-        let f = foldWord(WordToken.stripPossessive(word))
-        return notNames.contains(f) || functionWords.contains(f)
-    }
+    func isCommon(folded f: String) -> Bool { commonWords.contains(f) || functionWords.contains(f) }
+    /// An ordinary word, also when it is a name as well (`rock`, `little`, `maria`).
+    func isDictionaryWord(folded f: String) -> Bool { isCommon(folded: f) || ambiguousWords.contains(f) }
+    func isNeverName(folded f: String) -> Bool { notNames.contains(f) || functionWords.contains(f) }
 
     func isParticle(_ word: String) -> Bool { particles.contains(word) }
 
@@ -47,9 +48,10 @@ struct Lexicon: Sendable {
         return nil
     }
 
-    /// Reads a word list (one word a line): its lower-case entries, less those the list also
-    /// has capitalised (`maria` and `Maria`, `young` and `Young` are names as well as words).
-    static func commonWords(fromFile path: String) -> Set<String>? {
+    /// Reads a word list (one word a line): its lower-case entries, split into those it does
+    /// not also have capitalised (ordinary words) and those it does (`maria` and `Maria`,
+    /// `young` and `Young`: names as well as words).
+    static func words(fromFile path: String) -> (common: Set<String>, ambiguous: Set<String>)? {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
         var lower = Set<String>()
         var proper = Set<String>()
@@ -62,6 +64,6 @@ struct Lexicon: Sendable {
                 proper.insert(foldWord(String(line)))
             }
         }
-        return lower.subtracting(proper)
+        return (lower.subtracting(proper), lower.intersection(proper))
     }
 }

@@ -40,9 +40,29 @@ struct NameParser: Sendable {
         let t = tokens[i]
         guard !t.touchesDigit, t.startsUpper, t.text.count >= 2 else { return false }
         if t.next == ":" { return false }
-        if lexicon.isNeverName(t.text) { return false }
-        if context == .weak && lexicon.isCommon(t.text) { return false }
+        if NameParser.hasOddCapitals(t.text) { return false }
+        if lexicon.isNeverName(folded: t.folded) { return false }
+        if context == .weak && lexicon.isCommon(folded: t.folded) { return false }
         return true
+    }
+
+    static let capitalPrefixes: Set<String> = [
+        "mc", "mac", "de", "di", "da", "du", "la", "le", "van", "von", "st", "fitz", "ben", "al", "el", "o", "d",
+    ]
+
+    /// A capital after a small letter that no name prefix explains (`DoIT`, `iPhone`, `PowerEdge`),
+    /// unlike `McCarthy`, `DeLeon`, `MacDonald`.
+    static func hasOddCapitals(_ word: String) -> Bool {
+        for part in word.split(whereSeparator: { $0 == "-" || $0 == "'" || $0 == "’" }) {
+            var previousLower = false
+            var prefix = ""
+            for c in part {
+                if c.isUppercase && previousLower && !capitalPrefixes.contains(prefix.lowercased()) { return true }
+                previousLower = c.isLowercase
+                prefix.append(c)
+            }
+        }
+        return false
     }
 
     func isInitial(_ i: Int) -> Bool {
@@ -61,8 +81,14 @@ struct NameParser: Sendable {
         return false
     }
 
+    static let suffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv"]
+
     func isCommaGap(_ i: Int) -> Bool {
-        let gap = tokens[i].gapBefore
+        var gap = Substring(tokens[i].gapBefore)
+        // `Jr., William`, `C., …`: the dot of a suffix or an initial comes first.
+        if gap.first == ".", i > 0, tokens[i - 1].isInitial || NameParser.suffixes.contains(tokens[i - 1].folded) {
+            gap = gap.dropFirst()
+        }
         guard gap.count <= 4, gap.filter({ $0 == "," }).count == 1 else { return false }
         return gap.allSatisfy { $0 == "," || $0 == " " || $0 == "\t" } && gap.first == ","
     }
@@ -77,6 +103,11 @@ struct NameParser: Sendable {
             if k + 1 < tokens.count, isCommaGap(k + 1) { break }
             guard surname.count < 3, k + 1 < tokens.count, isNameGap(k + 1) else { return nil }
             let n = k + 1
+            // `Kilroy Jr, William A.`: a generational suffix is skipped.
+            if NameParser.suffixes.contains(tokens[n].folded) {
+                k = n
+                continue
+            }
             if lexicon.isParticle(tokens[n].text), n + 1 < tokens.count, isNameGap(n + 1) {
                 k = n
                 continue
@@ -113,8 +144,8 @@ struct NameParser: Sendable {
             given.removeLast()
         }
         let name = PersonName(
-            given: given.filter { !isInitial($0) }.map { foldWord(tokens[$0].stem) },
-            surname: surname.map { foldWord(tokens[$0].stem) })
+            given: given.filter { !isInitial($0) }.map { tokens[$0].folded },
+            surname: surname.map { tokens[$0].folded })
         guard !name.given.isEmpty || given.count > 0 else { return nil }
         let end = tokens[given.last ?? k].span.end + (endsWithInitialDot(given.last ?? k) ? 1 : 0)
         return NameMatch(
@@ -131,7 +162,8 @@ struct NameParser: Sendable {
         guard i < tokens.count, isNameWord(i, context) else { return nil }
         var words = [i]
         var k = i
-        while words.count < maxWords, k + 1 < tokens.count, isNameGap(k + 1) {
+        // A possessive ends a name (`Renee's Crystal Reports`).
+        while words.count < maxWords, k + 1 < tokens.count, isNameGap(k + 1), tokens[k].stem == tokens[k].text {
             let n = k + 1
             if isNameWord(n, context) || isInitial(n) {
                 words.append(n)
@@ -152,8 +184,8 @@ struct NameParser: Sendable {
         let title = full.dropLast().allSatisfy { tokens[$0].isTitleCase }
         let upper = full.allSatisfy { tokens[$0].isAllUpper }
         guard title || upper else { return nil }
-        let given = full.dropLast().map { foldWord(tokens[$0].stem) }
-        let name = PersonName(given: Array(given), surname: [foldWord(tokens[lastIndex].stem)])
+        let given = full.dropLast().map { tokens[$0].folded }
+        let name = PersonName(given: Array(given), surname: [tokens[lastIndex].folded])
         return NameMatch(
             first: i, last: lastIndex, span: TextSpan(tokens[i].span.start, tokens[lastIndex].span.end), name: name,
             form: .firstLast, isAllUpperSurname: tokens[lastIndex].isAllUpper)

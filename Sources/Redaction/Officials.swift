@@ -52,6 +52,8 @@ struct Officials: Sendable {
         while labels.count >= 2 {
             let d = labels.joined(separator: ".")
             if domains.contains(where: { d == $0 || d.hasSuffix("." + $0) }) { return .agency }
+            // One OCR error in a long agency domain (`chicagopolice.ore`).
+            if d.count >= 10, domains.contains(where: { $0.count >= 10 && editDistanceAtMostOne($0, d) }) { return .agency }
             if domainSuffixes.contains(where: { d.hasSuffix($0) }) { return .agency }
             if privateDomains.contains(d) { return .webmail }
             labels.removeLast()
@@ -101,8 +103,10 @@ struct Officials: Sendable {
     /// for agency names, case as listed (plus all capitals) for ranks.
     static func alternation(_ phrases: [String], caseInsensitive: Bool, suffix: String = "") -> NSRegularExpression? {
         guard !phrases.isEmpty else { return nil }
-        var variants = Set(phrases)
-        if !caseInsensitive { for p in phrases { variants.insert(p.uppercased()) } }
+        // A trailing dot is optional (`Cmdr.`, `Cmdr`): the suffix pattern allows one.
+        let trimmed = phrases.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }.filter { !$0.isEmpty }
+        var variants = Set(trimmed)
+        if !caseInsensitive { for p in trimmed { variants.insert(p.uppercased()) } }
         // Longest first, so `Sgt. Det.` wins over `Sgt.`.
         let body = variants.sorted { $0.count == $1.count ? $0 < $1 : $0.count > $1.count }
             .map { NSRegularExpression.escapedPattern(for: $0).replacingOccurrences(of: "\\ ", with: "\\s+") }
@@ -114,9 +118,9 @@ struct Officials: Sendable {
 
     mutating func compile() {
         titleBefore = Officials.alternation(titles, caseInsensitive: false, suffix: "(?![\\p{L}])\\.?[ \\t]+")
-        titleInLine = Officials.alternation(titles, caseInsensitive: true, suffix: "(?![\\p{L}])")
-        workTitleInLine = Officials.alternation(workTitles, caseInsensitive: true, suffix: "(?![\\p{L}])")
-        agencyInLine = Officials.alternation(agencies, caseInsensitive: true, suffix: "(?![\\p{L}])")
+        titleInLine = Officials.alternation(titles, caseInsensitive: true, suffix: "\\.?(?![\\p{L}])")
+        workTitleInLine = Officials.alternation(workTitles, caseInsensitive: true, suffix: "\\.?(?![\\p{L}])")
+        agencyInLine = Officials.alternation(agencies, caseInsensitive: true, suffix: "\\.?(?![\\p{L}])")
         agencyAtEnd = Officials.alternation(agencies, caseInsensitive: true, suffix: "[\\s,(:\\-–—]*$")
     }
 

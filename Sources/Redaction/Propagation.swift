@@ -6,9 +6,9 @@ import Foundation
 /// (or an initial), joined by spaces or one comma: `Jose Alvarez`, `ALVAREZ, Jose`,
 /// `Alvarez's`, `BOP_ROSARIO.pdf`. Words of five letters or more also match with one OCR
 /// error (`Alvarcz`). A surname alone is redacted when the person was identified with
-/// enough context (strength 0.6 or more) and the word is not also an official's name; a
-/// surname that is an ordinary word (`Young`) only mid-sentence. A given name alone is
-/// redacted only when distinctive (four letters or more, not an ordinary word, not an
+/// enough context (strength 0.6 or more), it has three letters or more and is neither an
+/// official's name nor an ordinary word (`Young` alone is left to `Mr. Young`). A given name
+/// alone is redacted only when distinctive (four letters or more, not an ordinary word, not an
 /// official's) and at low confidence.
 ///
 /// Leaves alone: words inside officials' names found in the same text (`Sgt. Det. Robert
@@ -86,7 +86,7 @@ struct Propagation {
         let token = ctx.tokens[i]
         guard !token.touchesDigit || ctx.field == .attachment, token.text.count >= 2 else { return nil }
         if officialSpans.contains(where: { $0.contains(token.span) }) { return nil }
-        let word = foldWord(token.stem)
+        let word = token.folded
         let lower = !token.startsUpper
         if lower && (word.count < 4 || ctx.rules.lexicon.isCommon(word)) { return nil }
         let surnames = registry.identities(surname: word).filter(resolver.isPrivate)
@@ -97,7 +97,7 @@ struct Propagation {
         guard !lower, word.count >= EntityRegistry.fuzzyMinimum, !ctx.rules.lexicon.isCommon(word),
             !ctx.rules.lexicon.isNeverName(word), resolver.officialWordStrength(word) == 0
         else { return nil }
-        for candidate in registry.fuzzyMatches(word) {
+        for candidate in registry.fuzzyMatches(word) where !ctx.rules.lexicon.isDictionaryWord(folded: candidate) {
             let s = registry.identities(surname: candidate).filter(resolver.isPrivate)
             if !s.isEmpty { return WordMatch(identities: s, role: .surname, fuzzy: true) }
             let g = registry.identities(given: candidate).filter(resolver.isPrivate)
@@ -121,24 +121,36 @@ struct Propagation {
         guard let top = best.first else { return nil }
         let tied = best.filter { $0.value == top.value && $0.key.contains(" ") }
         var identity = top.key
-        if tied.count > 1 { identity = foldWord(ctx.tokens[lastIndex].stem) }
+        if tied.count > 1 { identity = ctx.tokens[lastIndex].folded }
         let strength = resolver.privateStrength(top.key)
         let token = ctx.tokens[lastIndex]
         let start = ctx.tokens[firstIndex].span.start
         let end = token.span.start + (token.stem as NSString).length
+        // A name found only weakly yields to an official who shares one of its words.
+        if strength < 0.6, run.contains(where: { resolver.officialWordStrength(ctx.tokens[$0.0].folded) > strength }) {
+            return nil
+        }
         let fuzzy = run.contains { $0.1.fuzzy }
         var confidence = min(0.9, strength)
+        // A mention names the surname, unless it is two given names of someone identified surely.
+        let surnames = registry.entry(top.key)?.surname ?? []
+        let hasSurname = run.contains { surnames.contains(ctx.tokens[$0.0].folded) || $0.1.role == .surname && $0.1.fuzzy }
+        if !hasSurname && !(strength >= 0.8 && run.count >= 2) && !(run.count == 1 && lastMatch.role == .given) {
+            return nil
+        }
         if run.count == 1 {
-            let word = foldWord(token.stem)
+            let word = token.folded
             let lexicon = ctx.rules.lexicon
             if resolver.officialWordStrength(word) > 0 { return nil }
+            // Alone, a name that is also an ordinary word (`Young`, `Date`) is left to the
+            // rules that see its context (`Mr. Young`, `Young was arrested`).
+            if lexicon.isDictionaryWord(folded: word) { return nil }
             switch lastMatch.role {
             case .surname:
-                guard strength >= 0.6 else { return nil }
-                if lexicon.isCommon(word) && (isSentenceStart(firstIndex, ctx) || !token.startsUpper) { return nil }
-                if lexicon.isCommon(word) { confidence = 0.5 }
+                // Two-letter surnames (`Wu`, `Ng`) alone only after a title (HonorificNameRule).
+                guard strength >= 0.6, word.count >= 3 else { return nil }
             case .given:
-                guard strength >= 0.8, word.count >= 4, !lexicon.isCommon(word), token.startsUpper else { return nil }
+                guard strength >= 0.8, word.count >= 4, token.startsUpper else { return nil }
                 confidence = 0.5
             }
         } else if run.allSatisfy({ $0.1.role == .given }) {

@@ -49,6 +49,10 @@ struct Resolver: Sendable {
         let (scan, ctx) = scanner.scan(text, field: field)
         var findings: [Finding] = []
         for var f in scan.findings {
+            // A number kept as an official's office line anywhere in the dump is kept everywhere.
+            if f.type == .phone, let key = IdentifierKey.key(ctx.string(f.span)), registry.keptIdentifiers.contains(key) {
+                continue
+            }
             if f.type == .personName {
                 guard let decided = decideName(f, scan.officials) else { continue }
                 f = decided

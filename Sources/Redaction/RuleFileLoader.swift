@@ -25,6 +25,7 @@ import Yams
 ///     value: '{{date}}'         # the identifier itself; a group named v narrows it
 ///     within: 12                # most characters between label and value
 ///     next_line: false          # look on the next line when not found after the label
+///     next_line_only: false     # (labelled_name) only on the next line: a form's label row
 ///     check: date               # ssn | a_number | ma_license | phone | date
 ///     on_check_failure: reject  # or review (kept at half confidence)
 ///     case_sensitive: false
@@ -53,7 +54,7 @@ final class RuleFileLoader {
     ]
     static func nameKeys(_ kind: NameRuleKind) -> Set<String> {
         switch kind {
-        case .labelledName: ["label", "next_line", "forms", "context"]
+        case .labelledName: ["label", "next_line", "next_line_only", "forms", "context"]
         case .honorificName: ["label"]
         case .lastFirstName: ["case", "near", "within", "context"]
         case .nameBeforeLabel: ["label", "single_word", "context"]
@@ -189,6 +190,10 @@ final class RuleFileLoader {
             }
             if let n = e["next_line"] { rule.nextLine = n.bool ?? false }
             if let n = e["single_word"] { rule.singleWord = n.bool ?? false }
+            if let n = e["next_line_only"] {
+                rule.nextLineOnly = n.bool ?? false
+                rule.nextLine = rule.nextLine || rule.nextLineOnly
+            }
             if let n = e["forms"] {
                 var forms = Set<NameForm>()
                 for (j, f) in reader.sequence(n, "\(path).forms").enumerated() {
@@ -293,8 +298,9 @@ final class RuleFileLoader {
             let resolved = path.hasPrefix("/")
                 ? path
                 : URL(fileURLWithPath: reader.file).deletingLastPathComponent().appendingPathComponent(path).path
-            if let words = Lexicon.commonWords(fromFile: resolved) {
-                rules.lexicon.commonWords.formUnion(words)
+            if let words = Lexicon.words(fromFile: resolved) {
+                rules.lexicon.commonWords.formUnion(words.common)
+                rules.lexicon.ambiguousWords.formUnion(words.ambiguous)
             } else {
                 reader.report(e["dictionary"], "lexicon.dictionary", "cannot read word list '\(path)'")
             }

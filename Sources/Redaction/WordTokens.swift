@@ -14,6 +14,8 @@ struct WordToken: Sendable {
     var touchesDigit: Bool
     /// The character right after the word, or nil at the end of the text.
     var next: Character?
+    /// The word without its possessive ending, case- and accent-folded (see `foldWord`).
+    var folded: String
 
     var startsUpper: Bool { text.first?.isUppercase ?? false }
     var isAllUpper: Bool { text.contains(where: \.isLetter) && !text.contains(where: \.isLowercase) }
@@ -78,12 +80,12 @@ enum WordTokenizer {
             let after = j < end && isDigit(ns.character(at: j))
             let nextChar: Character? =
                 j < ns.length ? Character(Unicode.Scalar(ns.character(at: j)) ?? " ") : nil
+            let text = ns.substring(with: NSRange(location: i, length: j - i))
             tokens.append(
                 WordToken(
-                    text: ns.substring(with: NSRange(location: i, length: j - i)),
-                    span: TextSpan(i, j),
+                    text: text, span: TextSpan(i, j),
                     gapBefore: ns.substring(with: NSRange(location: previousEnd, length: i - previousEnd)),
-                    touchesDigit: before || after, next: nextChar))
+                    touchesDigit: before || after, next: nextChar, folded: foldWord(WordToken.stripPossessive(text))))
             previousEnd = j
             i = j
         }

@@ -39,6 +39,11 @@ import Testing
             }
             published[c.path, default: []].append(publishedText(r.communication))
             records += r.records
+            if ProcessInfo.processInfo.environment["FOIAPIPE_REDACTION_LIST"] != nil {
+                for x in r.records {
+                    print(String(format: "REC %@ %@ %.2f %@ %@ '%@'", c.path, c.id, x.confidence, x.ruleID, x.type.rawValue, x.original))
+                }
+            }
         }
         var pagePublished: [String: [String]] = [:]
         for page in pages {

@@ -24,7 +24,7 @@ enum HonorificNameRule {
                 out.append(rule.finding(full))
             } else if ctx.parser.isNameWord(t, .strong) {
                 let token = ctx.tokens[t]
-                let name = PersonName(given: [], surname: [foldWord(token.stem)])
+                let name = PersonName(given: [], surname: [token.folded])
                 let stemEnd = token.span.start + (token.stem as NSString).length
                 out.append(
                     Finding(

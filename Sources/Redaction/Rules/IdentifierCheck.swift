@@ -62,12 +62,29 @@ enum IdentifierCheck: String, CaseIterable, Sendable {
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ]
 
+    /// The text with every run of two or more letters (a month's name) replaced by a space.
+    static func droppingWords(_ s: String) -> String {
+        var out = ""
+        var run = ""
+        for c in s {
+            if c.isLetter {
+                run.append(c)
+            } else {
+                out += run.count >= 2 ? " " : run
+                run = ""
+                out.append(c)
+            }
+        }
+        out += run.count >= 2 ? " " : run
+        return out
+    }
+
     static func isPlausibleDate(_ value: String) -> Bool {
         let lower = value.lowercased()
         if months.contains(where: { lower.contains($0) }) {
             // Month names: the day and year must be plausible. Words (the month) are dropped
             // first so that the o of `october` is not read as a zero.
-            let numbers = lower.replacingOccurrences(of: "[a-z]{2,}", with: " ", options: .regularExpression)
+            let numbers = IdentifierCheck.droppingWords(lower)
             let groups = numbers.split(whereSeparator: { !$0.isNumber && !"oli|".contains($0) })
                 .map { digits(String($0)) }.filter { !$0.isEmpty }
             guard !groups.isEmpty else { return false }

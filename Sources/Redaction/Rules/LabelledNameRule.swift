@@ -23,7 +23,7 @@ enum LabelledNameRule {
             let line = ctx.lineOf(offset: m.range.location)
             if ctx.partyLines.contains(line) { continue }
             var match: NameMatch?
-            if let t = ctx.token(atOrAfter: labelEnd), ctx.tokenLine[t] == line {
+            if !rule.nextLineOnly, let t = ctx.token(atOrAfter: labelEnd), ctx.tokenLine[t] == line {
                 let gap = ctx.ns.substring(with: NSRange(location: labelEnd, length: ctx.tokens[t].span.start - labelEnd))
                 if gap.unicodeScalars.allSatisfy({ separators.contains($0) }), gap.count <= 6 {
                     match = ctx.parser.name(at: t, rule.context, forms: rule.forms)

@@ -53,6 +53,10 @@ enum LastFirstNameRule {
         guard let comma = words.firstIndex(where: { $0 != m.first && ctx.parser.isCommaGap($0) }) else { return m }
         let surname = words[..<comma].filter { !lexicon.isParticle(ctx.tokens[$0].text) }
         let given = words[comma...].filter { !ctx.tokens[$0].isInitial }
+        // `WASHINGTON, WASHINGTON`: a town and state, not a person named twice.
+        if surname.count == 1, given.count == 1, ctx.tokens[surname[0]].folded == ctx.tokens[given[0]].folded { return nil }
+        // `YY, Construction Company`: given names that are only ordinary words.
+        if !given.isEmpty, given.allSatisfy({ lexicon.isCommon(folded: ctx.tokens[$0].folded) }) { return nil }
         let commonSurname = surname.filter { lexicon.isCommon(ctx.tokens[$0].text) }
         if commonSurname.isEmpty { return m }
         if surname.count > 1 { return nil }

@@ -12,7 +12,7 @@ import Foundation
 ///
 /// Example: `Wei Zhou, DOB March 28, 1966` → `[PERSON-22AF], DOB [DOB]`.
 enum NameBeforeLabelRule {
-    static let gap = try! NSRegularExpression(pattern: #"^[ \t]*[,;:(\-–—]?[ \t]*\(?[ \t]*$"#)
+    static let gap = try! NSRegularExpression(pattern: #"^[ \t]*[,;:(\-–—]?[ \t]*\(?[ \t]*\z"#)
 
     static func findings(_ rule: NameRule, _ ctx: ScanContext) -> [Finding] {
         guard let label = rule.label else { return [] }
@@ -23,13 +23,15 @@ enum NameBeforeLabelRule {
             if ctx.field == .body, ctx.partyLines.contains(ctx.tokenLine[k]) { continue }
             if let name = ctx.parser.name(endingAt: k, rule.context) {
                 out.append(rule.finding(name))
-            } else if rule.singleWord, ctx.parser.isNameWord(k, .weak), !ctx.tokens[k].isInitial {
+            } else if rule.singleWord, ctx.parser.isNameWord(k, .weak), !ctx.tokens[k].isInitial,
+                !ctx.rules.lexicon.isDictionaryWord(folded: ctx.tokens[k].folded)
+            {
                 let token = ctx.tokens[k]
                 let end = token.span.start + (token.stem as NSString).length
                 out.append(
                     Finding(
                         span: TextSpan(token.span.start, end), type: .personName, ruleID: rule.id,
-                        confidence: rule.confidence * 0.9, name: PersonName(given: [], surname: [foldWord(token.stem)]),
+                        confidence: rule.confidence * 0.9, name: PersonName(given: [], surname: [token.folded]),
                         identity: nil))
             }
         }

@@ -25,6 +25,9 @@ struct NameRule: Sendable {
     var description: String
     var label: NSRegularExpression?
     var nextLine = false
+    /// For `labelled_name`: the value is only on the next line (a form's label row, where the
+    /// same line holds the next labels).
+    var nextLineOnly = false
     var forms: Set<NameForm> = Set(NameForm.allCases)
     var context: NameContext = .strong
     var upperSurname = false

@@ -38,7 +38,7 @@ enum OfficialNames {
                     let token = ctx.tokens[t]
                     result.officials.append(
                         OfficialHit(
-                            span: token.span, name: PersonName(given: [], surname: [foldWord(token.stem)]), strength: 0.9,
+                            span: token.span, name: PersonName(given: [], surname: [token.folded]), strength: 0.9,
                             reason: "rank"))
                 }
             }

@@ -31,7 +31,7 @@ struct PatternRule: Sendable {
     var confidence: Double
 
     static let gap = try! NSRegularExpression(
-        pattern: #"^[\s\p{P}\p{S}]*(?:(?:no|nbr|num|number)\.?[\s\p{P}\p{S}]*)?$"#, options: [.caseInsensitive])
+        pattern: #"^[\s\p{P}\p{S}]*(?:(?:no|nbr|num|number)\.?[\s\p{P}\p{S}]*)?\z"#, options: [.caseInsensitive])
 
     static let matching: NSRegularExpression.MatchingOptions = [.withTransparentBounds, .withoutAnchoringBounds]
 

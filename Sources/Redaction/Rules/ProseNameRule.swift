@@ -7,8 +7,9 @@ import Foundation
 /// this mail a name nobody labelled is still most often the person a message is about.
 ///
 /// Leaves alone: officials (known from signatures, agency e-mail, ranks and the allowlist,
-/// decided with the registry), header and signature lines, all-capital headings, and places
-/// listed in the lexicon (`El Salvador`, `Hyde Park`).
+/// decided with the registry), header and signature lines, all-capital headings, places
+/// listed in the lexicon (`El Salvador`, `Hyde Park`) and runs of ordinary words that are
+/// also names (`Little Rock`).
 ///
 /// Example: `Can you check on Maria Pereira today?` → `Can you check on [PERSON-61B0] today?`.
 enum ProseNameRule {
@@ -27,10 +28,12 @@ enum ProseNameRule {
                 i += 1
                 continue
             }
-            let words = (m.first...m.last).map { foldWord(ctx.tokens[$0].stem) }
+            let words = (m.first...m.last).map { ctx.tokens[$0].folded }
             let allTitle = (m.first...m.last).allSatisfy { ctx.tokens[$0].isTitleCase || ctx.tokens[$0].isInitial }
             let isPlace = (0..<words.count).contains { lexicon.neverNamePhrase(words, at: $0) != nil }
-            if allTitle && !isPlace { out.append(rule.finding(m)) }
+            // `Little Rock`, `Rose Hill`: every word an ordinary word, even if also a name.
+            let allWords = words.allSatisfy { lexicon.isDictionaryWord(folded: $0) }
+            if allTitle && !isPlace && !allWords { out.append(rule.finding(m)) }
             i = m.last + 1
         }
         return out

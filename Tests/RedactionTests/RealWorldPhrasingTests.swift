@@ -1,0 +1,62 @@
+import FoiaCore
+import Redaction
+import Testing
+
+/// Shapes seen in real releases (an I-213, Chicago Police mail, court exhibits), which no
+/// generator writes.
+@Suite struct RealWorldPhrasingTests {
+    @Test func anI213WithItsLabelRowsAndNarrative() {
+        expectBodies([
+            """
+            Family Name (CAPS) First Middle Sex Hair Eyes Cmpixn
+            ⟦name:GUZMAN-REYES EDGAR⟧ M BRO BRO
+            US Address Scars and Marks
+            ⟪WASHINGTON, WASHINGTON⟫,
+            Date of Birth Date of Action Location Code
+            ⟦dob:04/11/1999⟧ | Age: 20 03/05/2020 SEA/SEA
+            Social Secunty Number ⟦ssn:531-04-2210⟧
+            Father's Name, Nationality, and Address, if Known
+            ⟦name:RAMON TORRES⟧ NATIONALITY: MEXICO
+            Alien's Name File Number Date
+            ⟦name:GUZMAN-REYES, Edgar⟧ ⟦anum:A213 456 789⟧ 03/05/2020
+            On March 4, 2020, ⟦name:Edgar Guzman-Reyes⟧, DOB ⟦dob:04/11/1999⟧, a citizen of Mexico, arrived at
+            Seattle-Tacoma International Airport. ⟦name:GUZMAN-REYES⟧ stated he was coming to work.
+            ⟪CBPO⟫ stated that he was inadmissible.
+            """
+        ])
+    }
+
+    @Test func chicagoMailboxesAndSystems() {
+        let body = MarkedText(
+            """
+            XP pro Office2k3, LEADS 2000, ⟪ACCURINT, FINCEN⟫(financial database for law enforcement)
+            Old ⟪Dell PowerEdge⟫ servers; ⟪Renee's Crystal⟫ Reports still time out.
+            I talked to ⟪Bill Kilroy⟫ about the ⟪CDOT, DoIT⟫ feed.
+            Alex Soto
+            Sergeant
+            Chicago Police Department
+            Public Safety Information Technology
+            ⟪3510 S. Michigan Ave⟫
+            Chicago, IL 60653
+            ⟪(312) 745-5545⟫
+            """)
+        let c = communication(
+            from: "Soto, Alexis C.", to: ["Kilroy Jr, William A.", "\"Martinez, Maria P.\" <Maria.Martinez@chicagopolice.ore>"],
+            body: body.text)
+        let redactor = TestRules.redactor
+        let r = redactor.redact(c, registry: redactor.detect([c]))
+        expectRedaction(of: [body], result: [r])
+        #expect(r.communication.header.to == c.header.to, "an OCR-damaged agency domain is still the agency's")
+    }
+
+    @Test func policeShorthand() {
+        expectBodies([
+            """
+            Can you run this guy for me? ⟦name:ALVAREZ, Jose Luis⟧ DOB ⟦dob:03/04/85⟧ A# ⟦anum:204 123 456⟧
+            Subj is a 34 y/o Salvadoran male, known MS-13 associate, operating MA PC reg ⟦plate:5TX492⟧.
+            His girlfriend ⟦name:Yesenia Cruz⟧ (⟦dob:6/17/1990⟧) resides at ⟦addr:12 Bowdoin St Apt 3⟧, Dorchester.
+            ⟦name:Cruz⟧ was released on PR. ⟪Det. Sgt. Mark Brennan⟫ is the case officer.
+            """
+        ])
+    }
+}
