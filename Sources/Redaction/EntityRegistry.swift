@@ -41,6 +41,7 @@ public struct EntityRegistry: Sendable, Codable, Equatable {
     private var surnameIndex: [String: Set<String>] = [:]
     private var givenIndex: [String: Set<String>] = [:]
     private var officialWords: [String: Double] = [:]
+    private var officialSurnameIndex: [String: Set<String>] = [:]
     private var fuzzyIndex: [String: Set<String>] = [:]
 
     /// Names of at least this many letters also match with one OCR error.
@@ -106,6 +107,7 @@ public struct EntityRegistry: Sendable, Codable, Equatable {
     private mutating func addOfficial(_ identity: String, _ entry: Entry) {
         officials[identity, default: Entry()].absorb(entry)
         for w in entry.given.union(entry.surname) { officialWords[w] = max(officialWords[w] ?? 0, entry.strength) }
+        for w in entry.surname { officialSurnameIndex[w, default: []].insert(identity) }
     }
 
     private mutating func indexFuzzy(_ word: String) {
@@ -127,6 +129,11 @@ public struct EntityRegistry: Sendable, Codable, Equatable {
     func officialWordStrength(_ word: String) -> Double { officialWords[word] ?? 0 }
 
     func identities(surname word: String) -> Set<String> { surnameIndex[word] ?? [] }
+
+    /// The given names of each official with this surname (empty for `Det. Kelly`).
+    func officialGivenNames(surname word: String) -> [Set<String>] {
+        (officialSurnameIndex[word] ?? []).compactMap { officials[$0]?.given }
+    }
     func identities(given word: String) -> Set<String> { givenIndex[word] ?? [] }
 
     /// Known private name words within one edit of `word` (which is not itself known).

@@ -40,7 +40,7 @@ struct NameParser: Sendable {
         let t = tokens[i]
         guard !t.touchesDigit, t.startsUpper, t.text.count >= 2 else { return false }
         if t.next == ":" { return false }
-        if NameParser.hasOddCapitals(t.text) { return false }
+        if t.hasOddCapitals { return false }
         if lexicon.isNeverName(folded: t.folded) { return false }
         if context == .weak && lexicon.isCommon(folded: t.folded) { return false }
         return true
@@ -167,10 +167,14 @@ struct NameParser: Sendable {
             let n = k + 1
             if isNameWord(n, context) || isInitial(n) {
                 words.append(n)
-            } else if lexicon.isParticle(tokens[n].text), n + 1 < tokens.count, isNameGap(n + 1),
-                isNameWord(n + 1, context)
-            {
-                words.append(n)
+            } else if lexicon.isParticle(tokens[n].text) {
+                // One or two particles before a surname (`Maria de la Cruz`).
+                var p = n
+                while p + 1 < tokens.count, p - n < 2, lexicon.isParticle(tokens[p].text), isNameGap(p + 1) { p += 1 }
+                guard p > n, isNameWord(p, context), !lexicon.isParticle(tokens[p].text) else { break }
+                words.append(contentsOf: n...p)
+                k = p
+                continue
             } else {
                 break
             }

@@ -127,7 +127,10 @@ struct Propagation {
         let start = ctx.tokens[firstIndex].span.start
         let end = token.span.start + (token.stem as NSString).length
         // A name found only weakly yields to an official who shares one of its words.
-        if strength < 0.6, run.contains(where: { resolver.officialWordStrength(ctx.tokens[$0.0].folded) > strength }) {
+        let firstGiven = top.key.contains(" ") ? top.key.split(separator: " ").first.map(String.init) : nil
+        if strength < 0.6, let entry = registry.entry(top.key),
+            entry.surname.contains(where: { resolver.probablyOfficial(surname: $0, given: firstGiven) })
+        {
             return nil
         }
         let fuzzy = run.contains { $0.1.fuzzy }

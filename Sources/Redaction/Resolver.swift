@@ -18,11 +18,18 @@ struct ResolvedSpan: Sendable {
 /// Mentions of registered private persons are added (`Propagation`). Overlapping spans are
 /// merged into one, typed by its most confident part, so no piece of a redacted string is
 /// left between two placeholders.
-struct Resolver: Sendable {
+final class Resolver: Sendable {
     let rules: PIIRules
     let scanner: TextScanner
     let pseudonyms: Pseudonymizer
     let registry: EntityRegistry
+
+    init(rules: PIIRules, scanner: TextScanner, pseudonyms: Pseudonymizer, registry: EntityRegistry) {
+        self.rules = rules
+        self.scanner = scanner
+        self.pseudonyms = pseudonyms
+        self.registry = registry
+    }
 
     func isPrivate(_ identity: String) -> Bool {
         let p = privateStrength(identity)
@@ -37,6 +44,17 @@ struct Resolver: Sendable {
 
     func officialWordStrength(_ word: String) -> Double {
         rules.officials.nameWords.contains(word) ? 1 : registry.officialWordStrength(word)
+    }
+
+    /// Whether a weakly found name is probably an official's: an official has its surname and
+    /// no known given name, or the same one (`Bill Kilroy` and `Kilroy, William`; not `Freddy
+    /// Martinez` and `Martinez, Maria`).
+    func probablyOfficial(surname: String, given: String?) -> Bool {
+        let known = registry.officialGivenNames(surname: surname)
+            + rules.officials.names.filter { $0.surname.contains(surname) }.map { Set($0.given) }
+        guard !known.isEmpty else { return false }
+        guard let given else { return true }
+        return known.contains { names in names.isEmpty || names.contains { Nicknames.same($0, given) } }
     }
 
     /// The identity a lone surname stands for: the one private person with it, or the surname.
@@ -77,7 +95,9 @@ struct Resolver: Sendable {
         // A lone surname that is also an official's is kept, unless the evidence is stronger.
         if f.name?.given.isEmpty ?? false, let surname, officialWordStrength(surname) >= f.confidence { return nil }
         // A weakly found name yields to any official who has its surname (`Sean Kelly`, known as `Det. Kelly`).
-        if f.confidence < 0.6, privateStrength(identity) < 0.6, let surname, officialWordStrength(surname) > f.confidence {
+        if f.confidence < 0.6, privateStrength(identity) < 0.6, let surname, officialWordStrength(surname) > f.confidence,
+            probablyOfficial(surname: surname, given: f.name?.given.first)
+        {
             return nil
         }
         if let hit = officials.first(where: { $0.span.overlaps(f.span) }), hit.strength >= priv { return nil }

@@ -35,8 +35,10 @@ struct TextLine: Sendable {
     /// The line's content, quote markers removed.
     var content: String
 
+    /// The number of space-separated words of the content.
+    var wordCount: Int
+
     var contentSpan: TextSpan { TextSpan(contentStart, span.end) }
-    var wordCount: Int { content.split(whereSeparator: { $0 == " " || $0 == "\t" }).count }
     var isBlank: Bool { content.allSatisfy { $0 == " " || $0 == "\t" } }
 }
 
@@ -60,7 +62,10 @@ struct TextLines {
             if contentEnd > start, ns.character(at: contentEnd - 1) == 13 { contentEnd -= 1 }
             let cs = TextLines.contentStart(ns, start, contentEnd)
             let content = ns.substring(with: NSRange(location: cs, length: contentEnd - cs))
-            lines.append(TextLine(index: index, span: TextSpan(start, contentEnd), contentStart: cs, content: content))
+            let words = content.split(whereSeparator: { $0 == " " || $0 == "\t" }).count
+            lines.append(
+                TextLine(
+                    index: index, span: TextSpan(start, contentEnd), contentStart: cs, content: content, wordCount: words))
             index += 1
             if end >= length { break }
             start = end + 1

@@ -16,6 +16,8 @@ struct WordToken: Sendable {
     var next: Character?
     /// The word without its possessive ending, case- and accent-folded (see `foldWord`).
     var folded: String
+    /// A capital after a small letter that no name prefix explains (`PowerEdge`).
+    var hasOddCapitals: Bool
 
     var startsUpper: Bool { text.first?.isUppercase ?? false }
     var isAllUpper: Bool { text.contains(where: \.isLetter) && !text.contains(where: \.isLowercase) }
@@ -85,7 +87,8 @@ enum WordTokenizer {
                 WordToken(
                     text: text, span: TextSpan(i, j),
                     gapBefore: ns.substring(with: NSRange(location: previousEnd, length: i - previousEnd)),
-                    touchesDigit: before || after, next: nextChar, folded: foldWord(WordToken.stripPossessive(text))))
+                    touchesDigit: before || after, next: nextChar, folded: foldWord(WordToken.stripPossessive(text)),
+                    hasOddCapitals: NameParser.hasOddCapitals(text)))
             previousEnd = j
             i = j
         }

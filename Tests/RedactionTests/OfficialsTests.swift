@@ -129,3 +129,20 @@ import Testing
         ])
     }
 }
+
+@Suite struct OfficialOrPrivateTests {
+    /// An unlabelled name yields to an official with its surname only when the given names agree.
+    @Test func sameSurnameDifferentGivenName() {
+        let body = MarkedText(
+            """
+            I talked to ⟪Bill Kilroy⟫ about the feed.
+            The request came from ⟦name:Freddy Martinez⟧ last week.
+            """)
+        let c = communication(
+            from: "Soto, Alexis C.", to: ["Kilroy Jr, William A.", "\"Martinez, Maria P.\" <Maria.Martinez@chicagopolice.org>"],
+            body: body.text)
+        let redactor = TestRules.redactor
+        let r = redactor.redact(c, registry: redactor.detect([c]))
+        expectRedaction(of: [body], result: [r])
+    }
+}

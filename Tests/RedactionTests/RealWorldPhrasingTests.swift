@@ -60,3 +60,16 @@ import Testing
         ])
     }
 }
+
+@Suite struct NameShapeTests {
+    @Test func capitalSurnamesParticlesAndListDates() {
+        expectBodies([
+            """
+            Please see attached I-247A for ⟦name:Jose ALVAREZ-REYES⟧.
+            The complainant, ⟦name:Maria de la Cruz⟧, called again.
+            ⟦name:MEJIA POLANCO, Rafael⟧ ⟦dob:11/02/1988⟧ DOMINICAN REPUBLIC
+            ⟪Jamaica Plain⟫ and ⟪El Salvador⟫ are places.
+            """
+        ])
+    }
+}

@@ -22,8 +22,13 @@ import Testing
         let comms = try RunReader.communications(run + "/private/communications.jsonl")
         let pages = try RunReader.pages(run + "/private/pages.jsonl")
         let redactor = TestRules.redactor
+        let clock = ContinuousClock()
+        var started = clock.now
         var registry = redactor.detect(comms)
+        print("detect \(comms.count) communications: \(clock.now - started)")
+        started = clock.now
         for page in pages { registry.merge(redactor.detect(page: page.text)) }
+        print("detect \(pages.count) pages: \(clock.now - started)")
         if let out = ProcessInfo.processInfo.environment["FOIAPIPE_REDACTION_REGISTRY"] {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -31,6 +36,7 @@ import Testing
         }
         var published: [String: [String]] = [:]
         var records: [RedactionRecord] = []
+        started = clock.now
         for c in comms {
             let r = redactor.redact(c, registry: registry)
             if c.id == ProcessInfo.processInfo.environment["FOIAPIPE_REDACTION_SHOW"] {
@@ -45,12 +51,15 @@ import Testing
                 }
             }
         }
+        print("redact \(comms.count) communications: \(clock.now - started)")
+        started = clock.now
         var pagePublished: [String: [String]] = [:]
         for page in pages {
             let boxes = redactor.redactionTargets(for: page.text, registry: registry)
             let kept = page.text.words.filter { w in !boxes.contains { $0.intersection(w.box) != nil } }
             pagePublished[page.path, default: []].append(kept.map(\.text).joined(separator: " "))
         }
+        print("redact \(pages.count) pages: \(clock.now - started)")
         var leaks = 0
         var pageLeaks = 0
         var lost = 0

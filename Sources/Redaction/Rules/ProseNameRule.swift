@@ -4,7 +4,9 @@ import Foundation
 ///
 /// Catches: two or three capitalised words in a row that are not ordinary English words,
 /// agencies, places or form labels (`Do you have anything on Faduma Abdirahman Ugas?`): in
-/// this mail a name nobody labelled is still most often the person a message is about.
+/// this mail a name nobody labelled is still most often the person a message is about. A
+/// surname in capitals after given names (`I-247A for Jose ALVAREZ-REYES`) is the police
+/// convention for that person and is taken at 0.7.
 ///
 /// Leaves alone: officials (known from signatures, agency e-mail, ranks and the allowlist,
 /// decided with the registry), header and signature lines, all-capital headings, places
@@ -29,11 +31,18 @@ enum ProseNameRule {
                 continue
             }
             let words = (m.first...m.last).map { ctx.tokens[$0].folded }
-            let allTitle = (m.first...m.last).allSatisfy { ctx.tokens[$0].isTitleCase || ctx.tokens[$0].isInitial }
+            // Given names in title case; the surname may be in capitals (`Jose ALVAREZ-REYES`),
+            // which police write for the person a message is about.
+            let allTitle = (m.first..<m.last).allSatisfy {
+                ctx.tokens[$0].isTitleCase || ctx.tokens[$0].isInitial || ctx.rules.lexicon.isParticle(ctx.tokens[$0].text)
+            } && (ctx.tokens[m.last].isTitleCase || ctx.tokens[m.last].isAllUpper)
             let isPlace = (0..<words.count).contains { lexicon.neverNamePhrase(words, at: $0) != nil }
             // `Little Rock`, `Rose Hill`: every word an ordinary word, even if also a name.
             let allWords = words.allSatisfy { lexicon.isDictionaryWord(folded: $0) }
-            if allTitle && !isPlace && !allWords { out.append(rule.finding(m)) }
+            if allTitle && !isPlace && !allWords {
+                let capitalSurname = ctx.tokens[m.last].isAllUpper && ctx.tokens[m.last].text.count > 2
+                out.append(rule.finding(m, confidence: capitalSurname ? max(rule.confidence, 0.7) : rule.confidence))
+            }
             i = m.last + 1
         }
         return out
