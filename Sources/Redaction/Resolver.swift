@@ -57,10 +57,16 @@ final class Resolver: Sendable {
         return known.contains { names in names.isEmpty || names.contains { Nicknames.same($0, given) } }
     }
 
-    /// The identity a lone surname stands for: the one private person with it, or the surname.
+    /// The identity a lone name stands for: the one private person with it as surname (or,
+    /// failing that, as given name), or the word itself.
     func identity(forSurname word: String) -> String {
         let full = registry.identities(surname: word).filter { $0.contains(" ") && isPrivate($0) }
-        return full.count == 1 ? full.first! : word
+        if full.count == 1, let only = full.first { return only }
+        if full.isEmpty {
+            let given = registry.identities(given: word).filter { $0.contains(" ") && isPrivate($0) }
+            if given.count == 1, let only = given.first { return only }
+        }
+        return word
     }
 
     func resolve(_ text: String, field: FieldKind) -> [ResolvedSpan] {

@@ -54,7 +54,7 @@ final class RuleFileLoader {
     ]
     static func nameKeys(_ kind: NameRuleKind) -> Set<String> {
         switch kind {
-        case .labelledName: ["label", "next_line", "next_line_only", "forms", "context"]
+        case .labelledName: ["label", "next_line", "next_line_only", "forms", "context", "single_word"]
         case .honorificName: ["label"]
         case .lastFirstName: ["case", "near", "within", "context"]
         case .nameBeforeLabel: ["label", "single_word", "context"]

@@ -73,3 +73,17 @@ import Testing
         ])
     }
 }
+
+@Suite struct PrivateCorrespondentTests {
+    @Test func aFamilyMemberWritingToThePolice() {
+        expectBodies([
+            """
+            To whom it may concern,
+            My name is ⟦name:Maria Pereira⟧ and I am writing about my son ⟦name:Jose Pereira⟧. He was arrested Friday.
+            My husband ⟦name:Carlos⟧ was also taken. You can call me at ⟦phone:617-555-0123⟧.
+            Sent from my iPhone
+            This is ⟪Sgt. Kelly⟫ from BPD returning your call.
+            """
+        ])
+    }
+}

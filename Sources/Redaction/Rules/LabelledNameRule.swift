@@ -6,7 +6,8 @@ import Foundation
 /// `Defendant: Jose Alvarez`, `a/k/a Jose Luis Alvarez`, and a form's label row over its value
 /// row with `next_line: true` (`Name of Alien: Date of Birth:` then `BAILEY-GRANT, Kemar`).
 /// With `context: strong` ordinary words count as names (`ROSARIO, JUNIOR`); `weak` is for
-/// labels also used in prose (`the defendant Jose Alvarez`).
+/// labels also used in prose (`the defendant Jose Alvarez`); with `single_word: true` a lone
+/// name that is not an ordinary word counts too (`my husband Carlos`).
 ///
 /// Leaves alone: an e-mail's own `Subject:` header (see SubjectNameRule) and a label followed
 /// by anything that is not a name shape (`Name: (b)(6)`).
@@ -35,7 +36,20 @@ enum LabelledNameRule {
             {
                 match = ctx.parser.name(at: t, rule.context, forms: rule.forms)
             }
-            if let match { out.append(rule.finding(match)) }
+            if let match {
+                out.append(rule.finding(match))
+            } else if rule.singleWord, let t = ctx.token(atOrAfter: labelEnd), ctx.tokens[t].span.start - labelEnd <= 1,
+                ctx.tokenLine[t] == line, ctx.parser.isNameWord(t, .weak), !ctx.tokens[t].isInitial,
+                !ctx.rules.lexicon.isDictionaryWord(folded: ctx.tokens[t].folded)
+            {
+                // `my husband Carlos`: a lone name after the label.
+                let token = ctx.tokens[t]
+                out.append(
+                    Finding(
+                        span: TextSpan(token.span.start, token.span.start + (token.stem as NSString).length),
+                        type: .personName, ruleID: rule.id, confidence: rule.confidence * 0.8,
+                        name: PersonName(given: [], surname: [token.folded]), identity: nil))
+            }
         }
         return out
     }
