@@ -68,7 +68,12 @@ enum PageExtractor {
             if context.config.findRedactionBoxes, ExemptionCodes.find(in: layerText).count > 0,
                 let small = PageRenderer.render(page, dpi: RedactionBoxFinder.dpi, maxPixels: context.config.maxRenderPixels)
             {
-                text.redactionBoxes = RedactionBoxFinder.boxes(in: small)
+                // Boxes carry their code or have it beside them, so only bands around the lines
+                // that print one are searched.
+                let bands = layerWords.filter { ExemptionCodes.mayBeCode($0.text) }.map {
+                    ($0.box.y0 - RedactionBoxFinder.bandMargin)...($0.box.y1 + RedactionBoxFinder.bandMargin)
+                }
+                text.redactionBoxes = RedactionBoxFinder.boxes(in: small, bands: bands)
             }
             return text
         }

@@ -23,6 +23,41 @@ enum RedactionBoxFinder {
         var height: Int { maxY - minY + 1 }
     }
 
+    /// How far above and below a code's line to search, in points: a box two lines high, or
+    /// a box on the line next to its code.
+    static let bandMargin = 30.0
+
+    /// Boxes within horizontal bands of the page (in points); all of the page when `bands` is
+    /// nil or empty.
+    static func boxes(in image: GrayImage, bands: [ClosedRange<Double>]) -> [Box] {
+        guard !bands.isEmpty else { return boxes(in: image) }
+        let scale = Double(image.dpi) / 72
+        var merged: [ClosedRange<Double>] = []
+        for b in bands.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = merged.last, b.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound...max(last.upperBound, b.upperBound)
+            } else {
+                merged.append(b)
+            }
+        }
+        var out: [Box] = []
+        for band in merged {
+            let top = max(0, Int(band.lowerBound * scale))
+            let bottom = min(image.height, Int((band.upperBound * scale).rounded(.up)))
+            guard bottom - top > 8 else { continue }
+            let strip = GrayImage(
+                width: image.width, height: bottom - top,
+                pixels: Array(image.pixels[(top * image.width)..<(bottom * image.width)]), dpi: image.dpi)
+            let dy = Double(top) / scale
+            for var b in boxes(in: strip) {
+                b.y0 += dy
+                b.y1 += dy
+                if !out.contains(where: { $0.intersection(b) != nil }) { out.append(b) }
+            }
+        }
+        return out.sorted { ($0.y0, $0.x0) < ($1.y0, $1.x0) }
+    }
+
     static func boxes(in image: GrayImage) -> [Box] {
         let factor = max(1, image.dpi / dpi)
         let w = image.width / factor

@@ -10,6 +10,11 @@ public enum ExemptionCodes {
         pattern: #"\(\s*b\s*\)\s*\(\s*([1-9])\s*\)(?:\s*\(\s*([A-Fa-f])\s*\))?"#)
     private static let state = try? NSRegularExpression(pattern: #"\b([1-9])\s*\(\s*(\d{1,2})\s*\)\s*\(\s*([a-z]{1,3})\s*\)"#)
 
+    /// A word that may be part of a code (`(b)(6)`, `(b)`, `7(1)(b)`): a cheap pre-filter.
+    public static func mayBeCode(_ word: String) -> Bool {
+        word.contains("(") && (word.contains("b)") || word.contains("B)") || word.first?.isNumber == true)
+    }
+
     public static func find(in text: String) -> [String] {
         guard text.contains("(") else { return [] }
         var found: [(Int, String)] = []
