@@ -20,6 +20,18 @@ enum IdentifierKey {
         return alnum
     }
 
+    /// Every key a value printed without its type may have been registered under: its letters
+    /// and digits, and its date or A-number form (`141407589` may be a passport or an A-number).
+    static func keys(_ printed: String) -> [String] {
+        var out: [String] = []
+        if looksLikeDate(printed), let d = canonicalDate(printed) { out.append("DATE:" + d) }
+        let alnum = String(printed.uppercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) && $0.isASCII })
+        guard alnum.count >= minimumLength else { return out }
+        if alnum.contains(where: \.isNumber) || printed.contains("@") { out.append(alnum) }
+        if let a = aNumber(alnum) { out.append(a) }
+        return out
+    }
+
     private static func aNumber(_ alnum: String) -> String? {
         var digits = Substring(alnum)
         if digits.first == "A" { digits = digits.dropFirst() }

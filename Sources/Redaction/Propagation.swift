@@ -199,7 +199,8 @@ struct IdentifierPropagation {
                     if n > 1, !(i..<i + n).allSatisfy({ isValuePart(ns.substring(with: chunks[$0].nsRange)) }) { continue }
                     let span = TextSpan(chunks[i].start, chunks[i + n - 1].end)
                     let printed = ns.substring(with: span.nsRange)
-                    guard let key = IdentifierKey.key(printed), let entry = registry.identifier(key) else { continue }
+                    guard let entry = IdentifierKey.keys(printed).lazy.compactMap({ registry.identifier($0) }).first
+                    else { continue }
                     if kept.contains(where: { $0.overlaps(span) }) { continue }
                     out.append(
                         Finding(

@@ -84,7 +84,7 @@ final class Resolver: Sendable {
             findings.append(f)
         }
         let propagation = Propagation(registry: registry, resolver: self)
-        findings += propagation.findings(ctx, officialSpans: scan.officials.map(\.span))
+        findings += propagation.findings(ctx, officialSpans: scan.officials.map(\.span) + scan.kept)
         findings += IdentifierPropagation(registry: registry).findings(ctx, kept: scan.kept)
         return merge(findings, ctx)
     }

@@ -34,6 +34,9 @@ struct TextScanner: Sendable {
             case .proseName: names += ProseNameRule.findings(rule, ctx)
             }
         }
+        // A name inside an address (`120 Broadway, Chelsea`) is a street and a town.
+        let addresses = identifiers.filter { $0.type == .address }.map(\.span) + scan.kept
+        names.removeAll { n in addresses.contains { $0.overlaps(n.span) } }
         scan.findings = identifiers + names
         return (scan, ctx)
     }

@@ -79,3 +79,23 @@ import Testing
         ])
     }
 }
+
+@Suite struct EdgeCaseTests {
+    @Test func aSurnameThatIsAlsoAWordAsTheSubject() {
+        expectBodies(["Attached please find a detainer.\n⟦name:Fortes⟧ was identified as a suspect by a witness.\n⟪Alien⟫ has been advised."])
+    }
+
+    @Test func aNumberPrintedAloneOnTheNextPageIsStillRedacted() {
+        // The label ends one page; the number starts the next, where no rule sees the label.
+        expectBodies(["Vietnam passport: ⟦passport:141407589⟧", "⟦passport:141407589⟧\nHe is being held at District C-11."])
+    }
+
+    @Test func aCourtAddressNearADateOfBirthIsNotAName() {
+        expectBodies([
+            """
+            ⟦name:TEIXEIRA, Joao⟧ DOB: ⟦dob:February 28, 1969⟧ is scheduled for arraignment at Chelsea District Court
+            (⟪120 Broadway, Chelsea, MA 02150⟫).
+            """
+        ])
+    }
+}

@@ -23,15 +23,21 @@ enum NameBeforeLabelRule {
             if ctx.field == .body, ctx.partyLines.contains(ctx.tokenLine[k]) { continue }
             if let name = ctx.parser.name(endingAt: k, rule.context) {
                 out.append(rule.finding(name))
-            } else if rule.singleWord, ctx.parser.isNameWord(k, .weak), !ctx.tokens[k].isInitial,
-                !ctx.rules.lexicon.isDictionaryWord(folded: ctx.tokens[k].folded)
+            } else if rule.singleWord, ctx.parser.isNameWord(k, .strong), !ctx.tokens[k].isInitial,
+                !ctx.tokens[k].touchesDigit
             {
+                // An ordinary word as the subject (`Fortes was identified`, where `fortes` is
+                // also a word) counts, at lower confidence; the lexicon's never-a-name list
+                // holds the nouns police use as subjects (`Suspect`, `Victim`, `Nobody`).
                 let token = ctx.tokens[k]
+                let isWord = ctx.rules.lexicon.isDictionaryWord(folded: token.folded)
+                if isWord && token.text.count <= 3 { continue }
                 let end = token.span.start + (token.stem as NSString).length
                 out.append(
                     Finding(
                         span: TextSpan(token.span.start, end), type: .personName, ruleID: rule.id,
-                        confidence: rule.confidence * 0.9, name: PersonName(given: [], surname: [token.folded]),
+                        confidence: rule.confidence * (isWord ? 0.7 : 0.9),
+                        name: PersonName(given: [], surname: [token.folded]),
                         identity: nil))
             }
         }
