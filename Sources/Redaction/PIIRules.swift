@@ -24,6 +24,32 @@ public struct PIIRules: Sendable {
             + names.map { ($0.id, PIIType.personName.rawValue, $0.description) }
     }
 
+    /// The enabled rules as a Markdown table per file (`Pipelines/pii/RULES.md`), in file order.
+    public var markdownListing: String {
+        var rows: [(file: String, id: String, kind: String, type: String, confidence: Double, description: String)] = []
+        rows += patterns.map { ($0.file, $0.id, "pattern", $0.type.rawValue, $0.confidence, $0.description) }
+        rows += names.map { ($0.file, $0.id, $0.kind.rawValue, PIIType.personName.rawValue, $0.confidence, $0.description) }
+        var out = """
+            # PII rules
+
+            Generated from the rule files in this folder; do not edit. Regenerate with
+            `RECORD_RULES=1 swift test --filter RuleListingTests` after changing a rule.
+            The file format is described in `README.md`.
+
+            """
+        let fileOrder = files.map { ($0 as NSString).lastPathComponent }
+        for file in fileOrder {
+            let inFile = rows.filter { $0.file == file }
+            guard !inFile.isEmpty else { continue }
+            out += "\n## \(file)\n\n| id | kind | type | confidence | what it finds |\n|---|---|---|---|---|\n"
+            for r in inFile {
+                let text = r.description.replacingOccurrences(of: "|", with: "\\|")
+                out += "| `\(r.id)` | \(r.kind) | \(r.type) | \(String(format: "%.2f", r.confidence)) | \(text) |\n"
+            }
+        }
+        return out
+    }
+
     /// Loads every `*.yaml` in a folder (`Pipelines/pii`); `officials.yaml` must be one of them.
     public static func load(directory: String) throws(RuleError) -> PIIRules {
         let names: [String]

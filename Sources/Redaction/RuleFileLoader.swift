@@ -226,6 +226,7 @@ final class RuleFileLoader {
             if let v = reader.double(e["unknown_domain_confidence"], "\(path).unknown_domain_confidence", in: 0...1) {
                 rule.unknownDomainConfidence = v
             }
+            rule.file = (reader.file as NSString).lastPathComponent
             if enabled { rules.names.append(rule) }
             return
         }
@@ -251,10 +252,11 @@ final class RuleFileLoader {
             default: reader.report(n, "\(path).on_check_failure", "unknown value '\(raw)' (known: reject, review)")
             }
         }
-        let rule = PatternRule(
+        var rule = PatternRule(
             id: id, type: type, description: description, label: label, value: value,
             within: reader.int(e["within"], "\(path).within", in: 0...400) ?? 12,
             nextLine: e["next_line"]?.bool ?? false, check: check, rejectOnCheckFailure: reject, confidence: confidence)
+        rule.file = (reader.file as NSString).lastPathComponent
         if enabled { rules.patterns.append(rule) }
     }
 

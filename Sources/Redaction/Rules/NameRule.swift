@@ -38,6 +38,8 @@ struct NameRule: Sendable {
     var confidence: Double
     /// For `party_name`: confidence for a display name at a domain that is neither an agency's nor webmail.
     var unknownDomainConfidence = 0.55
+    /// The rule file it came from (its name), for the rule listing.
+    var file = ""
 
     func finding(_ m: NameMatch, confidence: Double? = nil) -> Finding {
         Finding(

@@ -29,6 +29,8 @@ struct PatternRule: Sendable {
     var check: IdentifierCheck?
     var rejectOnCheckFailure: Bool
     var confidence: Double
+    /// The rule file it came from (its name), for the rule listing.
+    var file = ""
 
     static let gap = try! NSRegularExpression(
         pattern: #"^[\s\p{P}\p{S}]*(?:(?:no|nbr|num|number)\.?[\s\p{P}\p{S}]*)?\z"#, options: [.caseInsensitive])
