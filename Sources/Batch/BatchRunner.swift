@@ -91,16 +91,6 @@ public struct BatchRunner: Sendable {
 
 extension Files {
     func counts() -> CountsTable { CountsTable(countEntries) }
-
-    static func fields(_ k: Classification) -> CommunicationRecord.Classified {
-        CommunicationRecord.Classified(
-            detainerPresent: k.detainer.present, forms: k.detainer.forms,
-            offenses: k.offenses.map {
-                CommunicationRecord.Classified.Offense(
-                    category: $0.category, level: $0.level, statute: $0.statute, violent: $0.violent, status: $0.status,
-                    page: $0.page, evidence: $0.evidence)
-            }, severity: k.severity)
-    }
 }
 
 /// One document after the per-document stages.
@@ -145,7 +135,7 @@ private final class Files: @unchecked Sendable {
         var records = processed.communications
         duplicates.mark(&records)
         for (c, k) in zip(records, processed.classifications) {
-            try communications.writeLine(CommunicationRecord.json(c, classified: Self.fields(k)))
+            try communications.writeLine(CommunicationRecord.json(c, classified: k))
             countEntries.append(
                 CountsTable.Entry(
                     offenses: k.offenses.map { ($0.category, $0.level) }, detainer: k.detainer.present,

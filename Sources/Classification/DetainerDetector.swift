@@ -1,3 +1,4 @@
+import FoiaCore
 import Foundation
 
 /// Finds whether a communication states or shows that an ICE detainer or immigration

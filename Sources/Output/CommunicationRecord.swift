@@ -6,45 +6,7 @@ import FoiaCore
 /// Fields of stages that have not run are left out rather than written empty, so that
 /// `foiapipe eval` reports them as not built instead of scoring them.
 public enum CommunicationRecord {
-    /// The classification stage's contract fields, as the writer needs them.
-    public struct Classified: Sendable {
-        public struct Offense: Sendable {
-            public var category: String
-            public var level: String
-            public var statute: String
-            public var violent: Bool
-            public var status: String
-            public var page: Int?
-            public var evidence: String
-
-            public init(
-                category: String, level: String, statute: String, violent: Bool, status: String, page: Int?,
-                evidence: String
-            ) {
-                self.category = category
-                self.level = level
-                self.statute = statute
-                self.violent = violent
-                self.status = status
-                self.page = page
-                self.evidence = evidence
-            }
-        }
-
-        public var detainerPresent: Bool
-        public var forms: [String]
-        public var offenses: [Offense]
-        public var severity: String
-
-        public init(detainerPresent: Bool, forms: [String], offenses: [Offense], severity: String) {
-            self.detainerPresent = detainerPresent
-            self.forms = forms
-            self.offenses = offenses
-            self.severity = severity
-        }
-    }
-
-    public static func json(_ c: Communication, classified: Classified? = nil) -> String {
+    public static func json(_ c: Communication, classified: Classification? = nil) -> String {
         var j = JSONText()
         j.beginObject()
         j.field("id", c.id)
@@ -83,11 +45,11 @@ public enum CommunicationRecord {
         return j.text
     }
 
-    static func write(_ k: Classified, into j: inout JSONText) {
+    static func write(_ k: Classification, into j: inout JSONText) {
         j.key("detainer")
         j.beginObject()
-        j.field("present", k.detainerPresent)
-        j.field(strings: "forms", k.forms)
+        j.field("present", k.detainer.present)
+        j.field(strings: "forms", k.detainer.forms)
         j.endObject()
         j.key("offenses")
         j.beginArray()

@@ -19,6 +19,12 @@ public struct Pseudonymizer: Sendable {
         self.key = key
     }
 
+    /// A new random 32-byte key, for a first run; store it and pass it to every later run.
+    public static func randomKey() -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    }
+
     /// The tag of a folded identity, `[PERSON-XXXX]`.
     public func tag(forIdentity identity: String) -> String {
         "[PERSON-" + String(Pseudonymizer.hmacSHA256Hex(key: key, message: Array(identity.utf8)).prefix(4)).uppercased() + "]"

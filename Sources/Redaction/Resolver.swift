@@ -84,7 +84,13 @@ final class Resolver: Sendable {
             findings.append(f)
         }
         let propagation = Propagation(registry: registry, resolver: self)
-        findings += propagation.findings(ctx, officialSpans: scan.officials.map(\.span) + scan.kept)
+        // Officials' names shield their words from propagation, unless the dump knows the
+        // name better as a private person's (`To: Jose Alvarez`, printed without an address).
+        let shields = scan.officials.filter { hit in
+            let identity = hit.name.given.isEmpty ? (hit.name.surname.last ?? "") : hit.name.identity
+            return privateStrength(identity) <= max(hit.strength, officialStrength(identity))
+        }
+        findings += propagation.findings(ctx, officialSpans: shields.map(\.span) + scan.kept)
         findings += IdentifierPropagation(registry: registry).findings(ctx, kept: scan.kept)
         return merge(findings, ctx)
     }

@@ -1,3 +1,4 @@
+import FoiaCore
 import Classification
 import Testing
 

@@ -99,3 +99,23 @@ import Testing
         ])
     }
 }
+
+@Suite struct HeaderPartyTests {
+    /// A header party printed without an address is presumed an official, unless the dump
+    /// identifies the name as a private person's.
+    @Test func aPrivatePersonInAHeaderWithoutAddress() {
+        let form = communication(id: "f", body: "Name: ALVAREZ, Jose\nDOB: 3/4/1985")
+        let mail = communication(id: "m", from: "Kelly, Sean", to: ["Jose Alvarez", "Greene, Erin"], body: "See below.")
+        let redactor = TestRules.redactor
+        let registry = redactor.detect([form, mail])
+        let out = redactor.redact(mail, registry: registry).communication
+        #expect(!out.header.to[0].contains("Alvarez"), "\(out.header.to)")
+        #expect(out.header.to[1] == "Greene, Erin")
+        #expect(out.header.from == "Kelly, Sean")
+    }
+
+    @Test func randomKeysDiffer() {
+        #expect(Pseudonymizer.randomKey() != Pseudonymizer.randomKey())
+        #expect(Pseudonymizer.randomKey().count == 32)
+    }
+}
