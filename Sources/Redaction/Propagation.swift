@@ -60,14 +60,38 @@ struct Propagation {
         return out
     }
 
-    /// A hyphenated word with a registered surname as one of its parts (`NGOZI-OKAFOR`,
-    /// `Teixeira-pled` where OCR lost a space): the whole word is redacted.
+    /// The parts of a word joined by a hyphen or run together by OCR (`JoseAlvarez`).
+    static func parts(_ word: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        var previousLower = false
+        for c in word {
+            if c == "-" || c == "‐" {
+                if !current.isEmpty { out.append(current) }
+                current = ""
+                previousLower = false
+                continue
+            }
+            if c.isUppercase && previousLower {
+                out.append(current)
+                current = ""
+            }
+            current.append(c)
+            previousLower = c.isLowercase
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
+    }
+
+    /// A word with a registered surname as one of its parts: hyphenated (`NGOZI-OKAFOR`,
+    /// `Teixeira-pled` where OCR lost a space) or run together (`JoseAlvarez`). The whole word
+    /// is redacted.
     private func hyphenPart(_ i: Int, _ ctx: ScanContext, _ officialSpans: [TextSpan]) -> Finding? {
         let token = ctx.tokens[i]
-        guard token.text.contains("-"), token.startsUpper,
+        guard token.text.contains("-") || token.hasOddCapitals, token.startsUpper,
             !officialSpans.contains(where: { $0.contains(token.span) })
         else { return nil }
-        for part in token.stem.split(separator: "-").map(String.init) where part.count >= 3 {
+        for part in Propagation.parts(token.stem) where part.count >= 3 {
             let word = foldWord(part)
             guard resolver.officialWordStrength(word) == 0, !ctx.rules.lexicon.isCommon(word) else { continue }
             let ids = registry.identities(surname: word).filter(resolver.isPrivate)

@@ -55,6 +55,7 @@ import Testing
             "Name: ⟦name:NWOSU, Ngozi⟧\nDOB: ⟦dob:2/27/1991⟧",
             "Arrested today: ⟦name:Ngozi Nwosu⟧. ⟦name:NWOSU⟧ was released on personal recognizance.",
             "See ⟦name:BOP_NWOSU⟧.pdf; ⟦name:Ms. Nwosu⟧ has a hearing. ⟦name:NGOZI-NWOSU⟧ missed it.",
+            "OCR ran the words together: ⟦name:NgoziNwosu⟧ was released.",
         ])
     }
 
