@@ -36,6 +36,7 @@ import Testing
         }
         var published: [String: [String]] = [:]
         var records: [RedactionRecord] = []
+        var publicLines: [String] = []
         started = clock.now
         for c in comms {
             let r = redactor.redact(c, registry: registry)
@@ -44,6 +45,7 @@ import Testing
                 for x in r.records { print("  \(x.ruleID) \(x.type.rawValue) \(x.confidence) '\(x.original)'") }
             }
             published[c.path, default: []].append(publishedText(r.communication))
+            publicLines.append(try PublicRecord.json(r.communication))
             records += r.records
             if ProcessInfo.processInfo.environment["FOIAPIPE_REDACTION_LIST"] != nil {
                 for x in r.records {
@@ -52,6 +54,11 @@ import Testing
             }
         }
         print("redact \(comms.count) communications: \(clock.now - started)")
+        if let dir = ProcessInfo.processInfo.environment["FOIAPIPE_REDACTION_PUBLIC"] {
+            try FileManager.default.createDirectory(atPath: dir + "/public", withIntermediateDirectories: true)
+            try (publicLines.joined(separator: "\n") + "\n").write(
+                toFile: dir + "/public/communications.jsonl", atomically: true, encoding: .utf8)
+        }
         started = clock.now
         var pagePublished: [String: [String]] = [:]
         for page in pages {
@@ -182,5 +189,32 @@ enum RunReader {
                 text: text, words: words)
             return Page(path: d["path"] as? String ?? "", text: page)
         }
+    }
+}
+
+/// The contract's record of a redacted communication, with the fields this module fills
+/// (classification fields empty), so `foiapipe eval` can score the redaction alone.
+enum PublicRecord {
+    static func json(_ r: RedactedCommunication) throws -> String {
+        func value(_ s: String?) -> Any { s ?? NSNull() }
+        let object: [String: Any] = [
+            "id": r.id, "kind": r.kind.rawValue,
+            "source": [
+                "path": r.path, "sha256": r.sha256, "page_start": r.pageStart, "page_end": r.pageEnd,
+                "bates_start": value(r.batesStart), "bates_end": value(r.batesEnd),
+            ],
+            "ocr": r.ocr,
+            "header": [
+                "from": value(r.header.from), "to": r.header.to, "cc": r.header.cc, "bcc": r.header.bcc,
+                "sent": value(r.header.sent), "subject": value(r.header.subject), "attachments": r.header.attachments,
+            ],
+            "quoted": r.quoted.map { ["from": value($0.from), "sent": value($0.sent), "subject": value($0.subject)] },
+            "body": r.body, "redactions": r.redactions, "detainer": ["present": false, "forms": [String]()],
+            "offenses": [Any](), "severity": "none",
+            "existing_redactions": ["boxes": r.existingRedactions.boxes, "codes": r.existingRedactions.codes],
+            "duplicate_of": value(r.duplicateOf),
+        ]
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        return String(decoding: data, as: UTF8.self)
     }
 }
