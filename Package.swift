@@ -31,6 +31,8 @@ let package = Package(
         .target(name: "Evaluation", dependencies: ["FoiaCore", "Output"]),
         .target(name: "Classification", dependencies: ["FoiaCore", "Rules", "Yams"]),
         .target(name: "Redaction", dependencies: ["FoiaCore", "Rules", "Yams"]),
+        .target(name: "Publication", dependencies: ["FoiaCore", "Redaction", "CPoppler"]),
+        .target(name: "Verification", dependencies: ["FoiaCore", "Redaction", "Extraction", "CPoppler", "CTesseract"]),
 
         // CLI
         .executableTarget(
@@ -52,5 +54,10 @@ let package = Package(
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "FoiaTestSupport"]),
         .testTarget(name: "ClassificationTests", dependencies: ["Classification", "FoiaCore", "FoiaTestSupport"]),
         .testTarget(name: "RedactionTests", dependencies: ["Redaction", "FoiaCore", "FoiaTestSupport"]),
+        .testTarget(
+            name: "PublicationTests", dependencies: ["Publication", "Redaction", "Extraction", "Rules", "FoiaTestSupport", "CPoppler"]),
+        .testTarget(
+            name: "VerificationTests",
+            dependencies: ["Verification", "Publication", "Redaction", "Extraction", "Rules", "FoiaTestSupport"]),
     ]
 )

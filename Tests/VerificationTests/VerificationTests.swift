@@ -1,0 +1,6 @@
+import Testing
+import Verification
+
+@Test func verificationModuleLoads() {
+    #expect(String(describing: Verification.self) == "Verification")
+}
