@@ -1,0 +1,59 @@
+import Foundation
+
+/// Searches every string (and number) value of a JSON-lines file, reporting line and field.
+///
+/// Values are searched one by one, after JSON unescaping, so `"Mar\u00eda"` is read as a
+/// reader's tool would read it. A line that is not JSON is searched as plain text and
+/// reported, since the contract promises JSON there.
+enum JSONLinesCheck {
+    static func check(data: Data, file: String, matcher: LeakMatcher, jobs: Int) -> FileResult {
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let chunk = 256
+        let chunks = (lines.count + chunk - 1) / chunk
+        let parts = parallelMap(chunks, jobs: jobs) { c -> FileResult in
+            var result = FileResult()
+            for n in (c * chunk)..<min(lines.count, (c + 1) * chunk) {
+                let line = lines[n]
+                if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
+                let bytes = Data(line)
+                guard let object = try? JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed]) else {
+                    result.problems.append(
+                        Problem(kind: .invalidJSON, file: file, page: nil, detail: "line \(n + 1) is not JSON"))
+                    let text = String(decoding: bytes, as: UTF8.self)
+                    result.findings += Finding.from(matcher.search(text), method: .text, line: n + 1)
+                    continue
+                }
+                walk(object, path: "") { field, text in
+                    result.findings += Finding.from(matcher.search(text), method: .json, line: n + 1, field: field)
+                }
+            }
+            return result
+        }
+        var result = FileResult()
+        for p in parts {
+            result.findings += p.findings
+            result.problems += p.problems
+        }
+        return result
+    }
+
+    /// Calls `visit` with the path (`header.to[1]`) and text of every scalar value, keys in order.
+    static func walk(_ value: Any, path: String, _ visit: (String, String) -> Void) {
+        switch value {
+        case let s as String:
+            visit(path.isEmpty ? "(value)" : path, s)
+        case let d as [String: Any]:
+            for key in d.keys.sorted() {
+                if let v = d[key] { walk(v, path: path.isEmpty ? key : path + "." + key, visit) }
+            }
+        case let a as [Any]:
+            for (i, v) in a.enumerated() { walk(v, path: path + "[\(i)]", visit) }
+        case is NSNull:
+            break
+        case let n as NSNumber:
+            visit(path, n.stringValue)
+        default:
+            break
+        }
+    }
+}

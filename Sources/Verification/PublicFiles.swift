@@ -1,0 +1,36 @@
+import Foundation
+
+/// Every regular file under `public/`, in a stable order, with how it is to be read.
+struct PublicFiles {
+    enum Kind: Sendable {
+        case pdf
+        case jsonLines
+        case other
+    }
+
+    struct File: Sendable {
+        var path: String
+        /// Relative to `public/`, as reports name it.
+        var relativePath: String
+        var kind: Kind
+    }
+
+    /// Lists files recursively, hidden ones included: a stray `.DS_Store` or editor backup
+    /// is published as surely as the rest.
+    static func list(_ root: URL) throws(VerificationError) -> [File] {
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+        else { throw .unreadable(path: root.path) }
+        let base = root.standardizedFileURL.path
+        var files: [File] = []
+        for case let url as URL in walker {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let path = url.standardizedFileURL.path
+            var relative = path.hasPrefix(base) ? String(path.dropFirst(base.count)) : url.lastPathComponent
+            while relative.hasPrefix("/") { relative.removeFirst() }
+            let ext = url.pathExtension.lowercased()
+            let kind: Kind = ext == "pdf" ? .pdf : (ext == "jsonl" || ext == "ndjson" ? .jsonLines : .other)
+            files.append(File(path: path, relativePath: relative, kind: kind))
+        }
+        return files.sorted { $0.relativePath < $1.relativePath }
+    }
+}

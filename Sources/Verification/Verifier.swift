@@ -1,0 +1,100 @@
+import FoiaCore
+import Foundation
+
+/// `foiapipe verify DIR`: proves that no audited original string can be recovered from
+/// `DIR/public`.
+///
+/// Every file under `public/` is read, whatever its type: JSON lines value by value, PDFs
+/// through their text layer, metadata, raw bytes and (unless `ocr` is off) OCR of their
+/// rendered pages, anything else as text; every file's name is searched too. What is
+/// searched for is every `original` in `DIR/private/audit.jsonl` (see `Needle` for the
+/// matching rules). The check never writes anything.
+public struct Verifier: Sendable {
+    public var jobs: Int
+    public var ocr: Bool
+    /// The word list whose lower-case words get the capital rule (see `Needle`).
+    public var commonWordsPath: String
+
+    /// - Parameters:
+    ///   - jobs: worker threads for OCR and the other checks (OCR costs about 1.5 s a page,
+    ///     so this is what makes verifying a large dump bearable).
+    ///   - ocr: false skips OCR, for a quick check; images then go unchecked, which the
+    ///     report says.
+    public init(jobs: Int, ocr: Bool = true, commonWordsPath: String = "/usr/share/dict/words") {
+        self.jobs = max(1, jobs)
+        self.ocr = ocr
+        self.commonWordsPath = commonWordsPath
+    }
+
+    public func verify(directory: String) throws(VerificationError) -> VerificationReport {
+        let root = URL(fileURLWithPath: directory)
+        let auditPath = root.appendingPathComponent("private/audit.jsonl").path
+        let publicURL = root.appendingPathComponent("public")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: publicURL.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else { throw .missingPublic(path: publicURL.path) }
+        guard FileManager.default.fileExists(atPath: auditPath) else { throw .missingAudit(path: auditPath) }
+        let entries = try AuditEntry.load(path: auditPath)
+        let index = AuditIndex(entries: entries, commonWords: CommonWords.load(path: commonWordsPath))
+        let files = try PublicFiles.list(publicURL)
+
+        var report = VerificationReport()
+        report.ocr = ocr
+        report.originalsSearched = index.matcher.needles.count
+        report.originalsSkipped = index.skipped
+        report.filesChecked = files.count
+
+        let matcher = index.matcher
+        let jobs = self.jobs
+        // PDFs are spread over the workers; JSON lines spread their own lines.
+        let results = parallelMap(files.count, jobs: files.contains { $0.kind == .pdf } ? jobs : 1) {
+            i -> FileResult in
+            let f = files[i]
+            var result: FileResult
+            switch f.kind {
+            case .pdf:
+                result = PDFCheck.check(path: f.path, file: f.relativePath, matcher: matcher)
+            case .jsonLines, .other:
+                guard let data = FileManager.default.contents(atPath: f.path) else {
+                    result = FileResult(problems: [
+                        Problem(kind: .unreadable, file: f.relativePath, page: nil, detail: "cannot read the file")
+                    ])
+                    break
+                }
+                result =
+                    f.kind == .jsonLines
+                    ? JSONLinesCheck.check(data: data, file: f.relativePath, matcher: matcher, jobs: jobs)
+                    : TextFileCheck.check(data: data, file: f.relativePath, matcher: matcher)
+            }
+            result.findings = Finding.from(matcher.search(f.relativePath), method: .fileName) + result.findings
+            return result
+        }
+
+        var findings = results.map(\.findings)
+        for r in results {
+            report.problems += r.problems
+            report.pdfPages += r.pdfPages
+        }
+        if ocr {
+            let scanned = files.indices.filter { results[$0].hasImagePages }
+            let inputs = scanned.map { InputDocument(path: files[$0].path, relativePath: files[$0].relativePath) }
+            let scan = OCRScan(documents: inputs, jobs: jobs, matcher: matcher)
+            report.pagesOCRed = scan.pagesRead
+            report.problems += scan.problems
+            for page in scan.pages {
+                findings[scanned[page.document]] += Finding.from(page.hits, method: .ocr, page: page.page)
+            }
+        }
+        for (i, f) in files.enumerated() {
+            var seen = Set<Finding>()
+            for finding in findings[i] where seen.insert(finding).inserted {
+                let records = index.records[finding.needle]
+                report.leaks.append(
+                    Leak(
+                        audit: records[0], otherRecords: records.count - 1, file: f.relativePath, page: finding.page,
+                        line: finding.line, field: finding.field, method: finding.method, route: finding.route.rawValue))
+            }
+        }
+        return report
+    }
+}
