@@ -25,9 +25,10 @@ let package = Package(
         .target(name: "Rules", dependencies: ["FoiaCore", "Yams"]),
         .target(name: "Extraction", dependencies: ["FoiaCore", "Rules", "CPoppler", "CTesseract"]),
         .target(name: "Segmentation", dependencies: ["FoiaCore", "Rules"]),
-        .target(name: "Output", dependencies: ["FoiaCore"]),
+        .target(name: "Output", dependencies: ["FoiaCore", "Redaction"]),
         .target(
-            name: "Batch", dependencies: ["FoiaCore", "Rules", "Extraction", "Segmentation", "Classification", "Output"]),
+            name: "Batch",
+            dependencies: ["FoiaCore", "Rules", "Extraction", "Segmentation", "Classification", "Redaction", "Output"]),
         .target(name: "Evaluation", dependencies: ["FoiaCore", "Output"]),
         .target(name: "Classification", dependencies: ["FoiaCore", "Rules", "Yams"]),
         .target(name: "Redaction", dependencies: ["FoiaCore", "Rules", "Yams"]),
@@ -38,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "foiapipe",
             dependencies: [
-                "Batch", "Rules", "FoiaCore", "Evaluation", "Classification",
+                "Batch", "Rules", "FoiaCore", "Evaluation", "Classification", "Redaction",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

@@ -1,6 +1,6 @@
 /// What the classification stage says about one communication: the contract's `detainer`,
 /// `offenses` and `severity` fields.
-public struct Classification: Sendable, Hashable {
+public struct Classification: Sendable, Hashable, Codable {
     public var detainer: DetainerFinding
     /// One entry per distinct category, in the row order of `offenses.tsv`.
     public var offenses: [OffenseFinding]
@@ -15,7 +15,7 @@ public struct Classification: Sendable, Hashable {
 }
 
 /// Whether the communication states or shows that an ICE detainer or immigration warrant exists.
-public struct DetainerFinding: Sendable, Hashable {
+public struct DetainerFinding: Sendable, Hashable, Codable {
     public var present: Bool
     /// Canonical form numbers (`I-247A` …) named in positive statements, shown as attached
     /// pages or named in attachment file names, in the rule file's order; empty when not present.
@@ -28,7 +28,7 @@ public struct DetainerFinding: Sendable, Hashable {
 }
 
 /// One offense category the communication attributes to a person.
-public struct OffenseFinding: Sendable, Hashable {
+public struct OffenseFinding: Sendable, Hashable, Codable {
     /// A category of `offenses.tsv`.
     public var category: String
     /// `felony`, `misdemeanor`, `civil` or `unknown`: the table's default, or what the text

@@ -1,5 +1,5 @@
 /// The header fields of a printed message, as the contract names them.
-public struct MessageHeader: Sendable, Hashable {
+public struct MessageHeader: Sendable, Hashable, Codable {
     public var from: String?
     public var to: [String] = []
     public var cc: [String] = []
@@ -16,7 +16,7 @@ public struct MessageHeader: Sendable, Hashable {
 }
 
 /// A message quoted or forwarded inside a communication's body.
-public struct QuotedHeader: Sendable, Hashable {
+public struct QuotedHeader: Sendable, Hashable, Codable {
     public var from: String?
     public var sent: String?
     public var subject: String?
@@ -29,7 +29,7 @@ public struct QuotedHeader: Sendable, Hashable {
 }
 
 /// What the releasing agency already blacked out, kept as it is and never counted as ours.
-public struct ExistingRedactions: Sendable, Hashable {
+public struct ExistingRedactions: Sendable, Hashable, Codable {
     public var boxes: Int = 0
     public var codes: [String] = []
 
@@ -42,8 +42,8 @@ public struct ExistingRedactions: Sendable, Hashable {
 /// One top-level printed message (or the pages before the first one), unredacted.
 ///
 /// This is the reviewer's record; the public one is made from it only by the redaction stage.
-public struct Communication: Sendable {
-    public enum Kind: String, Sendable {
+public struct Communication: Sendable, Codable {
+    public enum Kind: String, Sendable, Codable {
         case email
         case document
     }

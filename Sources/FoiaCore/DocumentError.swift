@@ -5,6 +5,7 @@ public enum StageName: String, Sendable, Codable {
     case redact
     case classify
     case write
+    case publish
 }
 
 /// A failure confined to one document: it is written to `errors.jsonl` and the batch goes on.

@@ -2,8 +2,8 @@
 ///
 /// The reason is part of the value so that it reaches `pages.jsonl`: a reviewer who wonders
 /// why a page's text looks like OCR output can read the decision instead of guessing.
-public struct OCRDecision: Sendable, Hashable {
-    public enum Action: String, Sendable {
+public struct OCRDecision: Sendable, Hashable, Codable {
+    public enum Action: String, Sendable, Codable {
         case useTextLayer = "text"
         case ocr
     }

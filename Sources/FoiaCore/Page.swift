@@ -32,7 +32,7 @@ public struct Box: Sendable, Hashable, Codable {
 }
 
 /// One word as printed on a page, with where it is and how sure the reader was.
-public struct Word: Sendable, Hashable {
+public struct Word: Sendable, Hashable, Codable {
     public var text: String
     public var box: Box
     /// 0–100; 100 for words read from a text layer.
@@ -55,7 +55,7 @@ public enum PageSource: String, Sendable, Codable {
 }
 
 /// The text of one page, from its text layer or from OCR, in reading order.
-public struct PageText: Sendable {
+public struct PageText: Sendable, Codable {
     /// 1-based page number.
     public var number: Int
     /// Page size in points, as displayed (after `/Rotate`).

@@ -30,9 +30,12 @@ public struct RedactedCommunication: Sendable {
     public let redactions: [String: Int]
     public let existingRedactions: ExistingRedactions
     public let duplicateOf: String?
+    /// The classification, its `evidence` snippets redacted; nil when none was given.
+    public let classification: Classification?
 
     init(
-        from c: Communication, header: MessageHeader, quoted: [QuotedHeader], body: String, redactions: [String: Int]
+        from c: Communication, header: MessageHeader, quoted: [QuotedHeader], body: String, redactions: [String: Int],
+        classification: Classification? = nil
     ) {
         id = c.id
         kind = c.kind
@@ -51,5 +54,6 @@ public struct RedactedCommunication: Sendable {
         self.redactions = redactions
         existingRedactions = c.existingRedactions
         duplicateOf = c.duplicateOf
+        self.classification = classification
     }
 }

@@ -79,6 +79,18 @@ public struct Redactor: Sendable {
 
     /// Redacts every text field of a communication with the dump's registry.
     public func redact(_ c: Communication, registry: EntityRegistry) -> RedactionResult {
+        redact(c, classification: nil, registry: registry)
+    }
+
+    /// Redacts a communication and its classification's `evidence` snippets.
+    ///
+    /// A snippet is a sentence cut from the body with its whitespace collapsed, so the rules
+    /// run on it alone could miss what only its context decided (a `Name:` label on the line
+    /// before). Every string redacted from this communication is therefore also replaced
+    /// wherever it appears in a snippet, then the rules and the registry run on the snippet.
+    public func redact(_ c: Communication, classification: Classification?, registry: EntityRegistry)
+        -> RedactionResult
+    {
         let resolver = Resolver(rules: rules, scanner: scanner, pseudonyms: pseudonyms, registry: registry)
         var records: [RedactionRecord] = []
         var counts: [String: Int] = [:]
@@ -122,8 +134,30 @@ public struct Redactor: Sendable {
                 subject: apply(q.subject, .subject, "quoted[\(i)].subject"))
         }
         let body = apply(c.body, .body, "body") ?? ""
-        let redacted = RedactedCommunication(from: c, header: header, quoted: quoted, body: body, redactions: counts)
+        var redactedClassification = classification
+        if let classification {
+            let known = records.map { (Redactor.collapsed($0.original), $0.placeholder) }.filter { !$0.0.isEmpty }
+                .sorted { $0.0.count > $1.0.count }
+            redactedClassification?.offenses = classification.offenses.map { o in
+                var o = o
+                var text = o.evidence
+                for (original, placeholder) in known {
+                    text = text.replacingOccurrences(of: original, with: placeholder, options: [.caseInsensitive])
+                }
+                let spans = resolver.resolve(text, field: .body)
+                o.evidence = spans.isEmpty ? text : Redactor.replace(text, spans)
+                return o
+            }
+        }
+        let redacted = RedactedCommunication(
+            from: c, header: header, quoted: quoted, body: body, redactions: counts,
+            classification: redactedClassification)
         return RedactionResult(communication: redacted, records: records)
+    }
+
+    /// Whitespace runs (line breaks included) as one space, as evidence snippets print text.
+    static func collapsed(_ s: String) -> String {
+        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     /// Replaces spans with their placeholders, keeping the line breaks a span covered so that

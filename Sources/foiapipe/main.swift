@@ -3,6 +3,7 @@ import Batch
 import Classification
 import FoiaCore
 import Foundation
+import Redaction
 import Rules
 
 /// Exit statuses fixed by the contract.
@@ -38,6 +39,9 @@ struct Run: ParsableCommand {
     @Flag(name: .long, help: "No summary on stderr.")
     var quiet = false
 
+    @Flag(name: .long, help: "List the least certain redactions on stderr after the run (all are in private/review.tsv).")
+    var review = false
+
     func run() throws {
         let pipelinePath = pipeline ?? DefaultPipeline.path()
         let config: PipelineConfig
@@ -52,6 +56,13 @@ struct Run: ParsableCommand {
         } catch {
             fail("foiapipe: invalid classification rules\n\(error)")
         }
+        let piiRules: PIIRules
+        do {
+            piiRules = try PIIRules.load(
+                directory: URL(fileURLWithPath: pipelinePath).deletingLastPathComponent().appendingPathComponent("pii").path)
+        } catch {
+            fail("foiapipe: invalid PII rules\n\(error)")
+        }
         let documents: [InputDocument]
         do {
             documents = try InputWalker.documents(inputs)
@@ -61,7 +72,9 @@ struct Run: ParsableCommand {
         let jobs = max(1, self.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let summary: RunSummary
         do {
-            summary = try BatchRunner(pipeline: config, classification: classification, jobs: jobs).run(inputs: documents, outputDirectory: out)
+            summary = try BatchRunner(
+                pipeline: config, classification: classification, piiRules: piiRules, jobs: jobs
+            ).run(inputs: documents, outputDirectory: out)
         } catch {
             fail("foiapipe: \(error)")
         }
@@ -70,9 +83,13 @@ struct Run: ParsableCommand {
             FileHandle.standardError.write(
                 Data(
                     ("foiapipe: \(summary.documents) documents, \(summary.pages) pages (\(summary.ocrPages) OCR) in "
-                        + String(format: "%.1f s (%.1f pages/s); %d failed", summary.seconds, rate, summary.failedDocuments)
+                        + String(format: "%.1f s (%.1f pages/s); ", summary.seconds, rate)
+                        + "\(summary.communications) communications, \(summary.redactions) redactions, "
+                        + "\(summary.redactedPages) pages redacted (redaction pass "
+                        + String(format: "%.1f s); %d failed", summary.redactSeconds, summary.failedDocuments)
                         + (summary.failedDocuments > 0 ? ", see \(out)/errors.jsonl" : "") + "\n").utf8))
         }
+        if review { ReviewPrinter.print(outputDirectory: out, limit: 25) }
         if summary.failedDocuments > 0 { throw ExitCode(Status.someFailed) }
     }
 

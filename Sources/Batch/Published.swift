@@ -1,0 +1,167 @@
+import FoiaCore
+import Foundation
+import Output
+import Redaction
+
+/// One document after pass 2: its redacted records, its audit lines, and the PDF written.
+struct Published: Sendable {
+    var path: String
+    var communications: [RedactedCommunication] = []
+    var audit: [String] = []
+    /// Redactions below full confidence, for the review listing.
+    var uncertain: [(path: String, record: RedactionRecord)] = []
+    var redactionCount = 0
+    var redactedPages = 0
+    var error: DocumentError?
+
+    /// Redacts one spooled document and writes its redacted PDF.
+    static func make(
+        index: Int, input: InputDocument, layout: OutputLayout, redactor: Redactor, registry: EntityRegistry,
+        publisher: (@Sendable (String, [RedactedPage], String) throws -> Void)?
+    ) -> Published {
+        var out = Published(path: input.relativePath)
+        let pages: [PageText]
+        let spooled: SpooledCommunications
+        do {
+            pages = try Spool.decode([PageText].self, at: layout.spool(index, "pages"))
+            spooled = try Spool.decode(SpooledCommunications.self, at: layout.spool(index, "communications"))
+        } catch {
+            out.error = DocumentError(
+                .writeFailed, stage: .redact, "the run's work files for this document are missing or damaged; run again",
+                cause: "\(error)")
+            return out
+        }
+        var records: [RedactionRecord] = []
+        for (c, k) in zip(spooled.communications, spooled.classifications) {
+            let r = redactor.redact(c, classification: k, registry: registry)
+            out.communications.append(r.communication)
+            out.redactionCount += r.communication.redactions.values.reduce(0, +)
+            records += r.records
+        }
+        // Pages belong to the communication that starts on or before them.
+        let owners = spooled.communications.map { ($0.pageStart, $0.id) }
+        var redactedPages: [RedactedPage] = []
+        for page in pages {
+            let owner = owners.last(where: { $0.0 <= page.number })?.1 ?? ""
+            let r = redactor.redact(page: page, registry: registry, communicationID: owner)
+            if !r.page.boxes.isEmpty { out.redactedPages += 1 }
+            redactedPages.append(r.page)
+            records += r.records
+        }
+        out.audit = records.map { AuditLine.json(path: input.relativePath, $0) }
+        out.uncertain = records.filter { $0.confidence < 1 }.map { (input.relativePath, $0) }
+        if let publisher {
+            let destination = layout.publicDir + "/redacted/" + input.relativePath
+            do {
+                try publisher(input.path, redactedPages, destination)
+            } catch {
+                out.error = DocumentError(
+                    .writeFailed, stage: .publish, "cannot write the redacted PDF \(destination)", cause: "\(error)")
+            }
+        }
+        return out
+    }
+}
+
+/// One line of `private/audit.jsonl`: the redaction record and the document it is in.
+enum AuditLine {
+    static func json(path: String, _ r: RedactionRecord) -> String {
+        var j = JSONText()
+        j.beginObject()
+        j.field("path", path)
+        j.field("communication_id", r.communicationID)
+        j.field("field", r.field)
+        j.field("page", r.page)
+        j.field("type", r.type.rawValue)
+        j.field("rule", r.ruleID)
+        j.field("original", r.original)
+        j.field("placeholder", r.placeholder)
+        j.key("confidence")
+        j.number(r.confidence, decimals: 3)
+        j.endObject()
+        return j.text
+    }
+}
+
+/// The files pass 2 writes: the public records, the audit and the review listing.
+final class PublicationFiles: @unchecked Sendable {
+    // Used only from `orderedParallel`'s sink, which is never called concurrently.
+    let communications: PublicCommunicationsFile
+    let audit: AtomicFile
+    let review: AtomicFile
+    private var uncertain: [(path: String, record: RedactionRecord)] = []
+
+    init(_ layout: OutputLayout) throws {
+        communications = try PublicCommunicationsFile(path: layout.publicDir + "/communications.jsonl")
+        audit = try AtomicFile(path: layout.privateDir + "/audit.jsonl")
+        review = try AtomicFile(path: layout.privateDir + "/review.tsv")
+    }
+
+    func write(_ p: Published, errors: AtomicFile) throws {
+        if let error = p.error {
+            try errors.writeLine(PageRecord.errorJSON(path: p.path, error: error))
+        }
+        for c in p.communications { try communications.write(c) }
+        for line in p.audit { try audit.writeLine(line) }
+        uncertain += p.uncertain
+    }
+
+    func commit() throws {
+        try review.writeLine(ReviewListing.header)
+        for line in ReviewListing.lines(uncertain) { try review.writeLine(line) }
+        try audit.commit()
+        try review.commit()
+        try communications.commit()
+    }
+
+    func discard() {
+        communications.discard()
+        audit.discard()
+        review.discard()
+    }
+}
+
+/// `private/review.tsv`: the least certain redactions first, for a reviewer to check.
+enum ReviewListing {
+    static let header = "confidence\tpath\tpage\tfield\ttype\trule\toriginal\tplaceholder"
+
+    static func lines(_ items: [(path: String, record: RedactionRecord)]) -> [String] {
+        let byRecord = Dictionary(grouping: items, by: { $0.record })
+        return recordsForReview(items.map(\.record)).compactMap { r in
+            guard let path = byRecord[r]?.first?.path else { return nil }
+            let clean = { (s: String) in s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
+            return [
+                String(format: "%.3f", r.confidence), path, r.page.map(String.init) ?? "", r.field, r.type.rawValue,
+                r.ruleID, clean(r.original), r.placeholder,
+            ].joined(separator: "\t")
+        }
+    }
+}
+
+/// The secret behind `[PERSON-XXXX]` tags, kept in `private/` so that tags stay stable
+/// across runs into the same folder (and can be copied to other machines for shards).
+enum PseudonymKey {
+    static func loadOrCreate(at path: String) throws -> [UInt8] {
+        if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+            let hex = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            var bytes: [UInt8] = []
+            var i = hex.startIndex
+            while i < hex.endIndex, let j = hex.index(i, offsetBy: 2, limitedBy: hex.endIndex),
+                let b = UInt8(hex[i..<j], radix: 16)
+            {
+                bytes.append(b)
+                i = j
+            }
+            guard bytes.count >= 16 else {
+                throw UsageError("the pseudonym key \(path) is damaged; restore it from a backup (tags change without it)")
+            }
+            return bytes
+        }
+        let key = Pseudonymizer.randomKey()
+        let file = try AtomicFile(path: path)
+        try file.write(key.map { String(format: "%02x", $0) }.joined() + "\n")
+        try file.commit()
+        chmod(path, 0o600)
+        return key
+    }
+}
