@@ -66,14 +66,21 @@ enum PageExtractor {
             // Rendering costs more than reading the text, so only pages that print an
             // exemption code are searched for the boxes it labels.
             if context.config.findRedactionBoxes, ExemptionCodes.find(in: layerText).count > 0,
-                let small = PageRenderer.render(page, dpi: RedactionBoxFinder.dpi, maxPixels: context.config.maxRenderPixels)
+                let g = PageRenderer.geometry(page, dpi: RedactionBoxFinder.dpi, maxPixels: context.config.maxRenderPixels)
             {
                 // Boxes carry their code or have it beside them, so only bands around the lines
-                // that print one are searched.
+                // that print one are rendered and searched.
                 let bands = layerWords.filter { ExemptionCodes.mayBeCode($0.text) }.map {
                     ($0.box.y0 - RedactionBoxFinder.bandMargin)...($0.box.y1 + RedactionBoxFinder.bandMargin)
                 }
-                text.redactionBoxes = RedactionBoxFinder.boxes(in: small, bands: bands)
+                let imageDPI = Int(g.dpi.rounded())
+                let rows = bands.isEmpty ? [0..<g.height] : RedactionBoxFinder.pixelRows(bands, dpi: imageDPI, height: g.height)
+                if let strips = PageRenderer.renderRows(page, dpi: g.dpi, width: g.width, rows: rows) {
+                    text.redactionBoxes =
+                        bands.isEmpty
+                        ? strips.flatMap { RedactionBoxFinder.boxes(in: $0.image) }
+                        : RedactionBoxFinder.boxes(inStrips: strips, dpi: imageDPI)
+                }
             }
             return text
         }

@@ -37,10 +37,11 @@ struct GrayImage {
 
 /// Renders pages with poppler through cairo.
 enum PageRenderer {
-    /// Renders a page at `dpi` (lowered when the page would exceed `maxPixels`) to grayscale.
-    ///
-    /// Returns nil when cairo cannot allocate or draw the surface.
-    static func render(_ page: PopplerPageHandle, dpi requested: Int, maxPixels: Int) -> GrayImage? {
+    /// The resolution a page is rendered at: `dpi`, lowered when the page would exceed
+    /// `maxPixels`, with the size in pixels; nil for a page without a usable size.
+    static func geometry(_ page: PopplerPageHandle, dpi requested: Int, maxPixels: Int)
+        -> (dpi: Double, width: Int, height: Int)?
+    {
         let (w, h) = page.size
         guard w > 0, h > 0, w.isFinite, h.isFinite else { return nil }
         var dpi = Double(requested)
@@ -51,12 +52,47 @@ enum PageRenderer {
         let scale = dpi / 72
         let pw = Int((w * scale).rounded(.up))
         let ph = Int((h * scale).rounded(.up))
-        guard pw > 0, ph > 0, let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pw), Int32(ph))
+        guard pw > 0, ph > 0 else { return nil }
+        return (dpi, pw, ph)
+    }
+
+    /// Renders a page at `dpi` (lowered when the page would exceed `maxPixels`) to grayscale.
+    ///
+    /// Returns nil when cairo cannot allocate or draw the surface.
+    static func render(_ page: PopplerPageHandle, dpi requested: Int, maxPixels: Int) -> GrayImage? {
+        guard let g = geometry(page, dpi: requested, maxPixels: maxPixels),
+            let strips = renderRows(page, dpi: g.dpi, width: g.width, rows: [0..<g.height])
         else { return nil }
+        return strips[0].image
+    }
+
+    /// Renders only the given pixel rows of a page (ranges in ascending order; neighbours may
+    /// share a row) at `dpi`, one gray strip per range, with the row it starts at.
+    ///
+    /// The search for existing redaction boxes on a text page looks only at bands around the
+    /// lines that print an exemption code, usually a small part of the page. One surface spans
+    /// the first to the last band, clipped to the bands, so cairo paints and composites only
+    /// their pixels and only their rows are turned to gray; poppler still interprets the whole
+    /// content stream once. The device transform differs from a full render only by a whole
+    /// number of pixel rows, so the bands' pixels are the ones a full render gives.
+    static func renderRows(_ page: PopplerPageHandle, dpi: Double, width pw: Int, rows: [Range<Int>])
+        -> [(top: Int, image: GrayImage)]?
+    {
+        guard let first = rows.first?.lowerBound, pw > 0 else { return [] }
+        let last = rows.map(\.upperBound).max() ?? first
+        guard last > first else { return [] }
+        let sh = last - first
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pw), Int32(sh)) else { return nil }
         defer { cairo_surface_destroy(surface) }
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let cr = cairo_create(surface) else { return nil }
+        if rows.count > 1 || first > 0 {
+            for r in rows { cairo_rectangle(cr, 0, Double(r.lowerBound - first), Double(pw), Double(r.count)) }
+            cairo_clip(cr)
+        }
         cairo_set_source_rgb(cr, 1, 1, 1)
         cairo_paint(cr)
+        let scale = dpi / 72
+        if first > 0 { cairo_translate(cr, 0, -Double(first)) }
         cairo_scale(cr, scale, scale)
         poppler_page_render(page.raw, cr)
         let status = cairo_status(cr)
@@ -64,21 +100,25 @@ enum PageRenderer {
         cairo_surface_flush(surface)
         guard status == CAIRO_STATUS_SUCCESS, let data = cairo_image_surface_get_data(surface) else { return nil }
         let stride = Int(cairo_image_surface_get_stride(surface))
-        var gray = [UInt8](repeating: 255, count: pw * ph)
-        gray.withUnsafeMutableBufferPointer { out in
-            for y in 0..<ph {
-                let row = data.advanced(by: y * stride)
-                row.withMemoryRebound(to: UInt32.self, capacity: pw) { px in
-                    for x in 0..<pw {
-                        let p = px[x]
-                        let r = (p >> 16) & 0xFF
-                        let g = (p >> 8) & 0xFF
-                        let b = p & 0xFF
-                        out[y * pw + x] = UInt8((r * 77 + g * 150 + b * 29) >> 8)
+        let outDPI = Int(dpi.rounded())
+        return rows.map { r in
+            let gray = [UInt8](unsafeUninitializedCapacity: pw * r.count) { out, initialized in
+                for y in r {
+                    let row = UnsafeRawPointer(data.advanced(by: (y - first) * stride))
+                    let base = (y - r.lowerBound) * pw
+                    row.withMemoryRebound(to: UInt32.self, capacity: pw) { px in
+                        for x in 0..<pw {
+                            let p = px[x]
+                            let red = (p >> 16) & 0xFF
+                            let green = (p >> 8) & 0xFF
+                            let blue = p & 0xFF
+                            out[base + x] = UInt8(truncatingIfNeeded: (red &* 77 &+ green &* 150 &+ blue &* 29) >> 8)
+                        }
                     }
                 }
+                initialized = pw * r.count
             }
+            return (r.lowerBound, GrayImage(width: pw, height: r.count, pixels: gray, dpi: outDPI))
         }
-        return GrayImage(width: pw, height: ph, pixels: gray, dpi: Int(dpi.rounded()))
     }
 }

@@ -31,7 +31,22 @@ enum RedactionBoxFinder {
     /// nil or empty.
     static func boxes(in image: GrayImage, bands: [ClosedRange<Double>]) -> [Box] {
         guard !bands.isEmpty else { return boxes(in: image) }
-        let scale = Double(image.dpi) / 72
+        let strips = pixelRows(bands, dpi: image.dpi, height: image.height).map { r in
+            (
+                top: r.lowerBound,
+                image: GrayImage(
+                    width: image.width, height: r.count,
+                    pixels: Array(image.pixels[(r.lowerBound * image.width)..<(r.upperBound * image.width)]),
+                    dpi: image.dpi)
+            )
+        }
+        return boxes(inStrips: strips, dpi: image.dpi)
+    }
+
+    /// The pixel rows searched for bands in points: overlapping bands merged, rows clamped to
+    /// the image, strips of 8 rows or fewer left out (no box fits).
+    static func pixelRows(_ bands: [ClosedRange<Double>], dpi: Int, height: Int) -> [Range<Int>] {
+        let scale = Double(dpi) / 72
         var merged: [ClosedRange<Double>] = []
         for b in bands.sorted(by: { $0.lowerBound < $1.lowerBound }) {
             if let last = merged.last, b.lowerBound <= last.upperBound {
@@ -40,14 +55,23 @@ enum RedactionBoxFinder {
                 merged.append(b)
             }
         }
-        var out: [Box] = []
+        var out: [Range<Int>] = []
         for band in merged {
             let top = max(0, Int(band.lowerBound * scale))
-            let bottom = min(image.height, Int((band.upperBound * scale).rounded(.up)))
+            let bottom = min(height, Int((band.upperBound * scale).rounded(.up)))
             guard bottom - top > 8 else { continue }
-            let strip = GrayImage(
-                width: image.width, height: bottom - top,
-                pixels: Array(image.pixels[(top * image.width)..<(bottom * image.width)]), dpi: image.dpi)
+            // Rounding to rows can make neighbouring bands share a row; each is searched on its own.
+            out.append(top..<bottom)
+        }
+        return out
+    }
+
+    /// Boxes in strips of a page image (`top` is the strip's first row in the page image),
+    /// in page points; a box found in two strips is kept once.
+    static func boxes(inStrips strips: [(top: Int, image: GrayImage)], dpi: Int) -> [Box] {
+        let scale = Double(dpi) / 72
+        var out: [Box] = []
+        for (top, strip) in strips {
             let dy = Double(top) / scale
             for var b in boxes(in: strip) {
                 b.y0 += dy
@@ -64,9 +88,18 @@ enum RedactionBoxFinder {
         let h = image.height / factor
         guard w > 8, h > 8 else { return [] }
         var dark = [Bool](repeating: false, count: w * h)
-        let area = factor * factor
+        // A cell is dark when its mean gray is under 80; `sum < 80 * area` is that test
+        // without a division per cell (this runs on every pixel of every searched band).
+        let limit = 80 * factor * factor
         image.pixels.withUnsafeBufferPointer { px in
             dark.withUnsafeMutableBufferPointer { out in
+                if factor == 1 {
+                    for y in 0..<h {
+                        let row = y * image.width
+                        for x in 0..<w { out[y * w + x] = px[row + x] < 80 }
+                    }
+                    return
+                }
                 for y in 0..<h {
                     for x in 0..<w {
                         var sum = 0
@@ -74,7 +107,7 @@ enum RedactionBoxFinder {
                             let row = (y * factor + dy) * image.width + x * factor
                             for dx in 0..<factor { sum &+= Int(px[row + dx]) }
                         }
-                        out[y * w + x] = sum / area < 80
+                        out[y * w + x] = sum < limit
                     }
                 }
             }
@@ -109,41 +142,55 @@ enum RedactionBoxFinder {
     }
 
     /// Connected regions of a mask (4-neighbourhood).
+    ///
+    /// The stack holds cells as (y << 32 | x), so visiting a cell needs no division.
     static func regions(_ mask: [Bool], _ w: Int, _ h: Int) -> [Region] {
-        var seen = mask.map { !$0 }
+        // A plain loop rather than `map`, which is not vectorised and cost as much as the search.
+        var seen = [Bool](unsafeUninitializedCapacity: mask.count) { buffer, initialized in
+            mask.withUnsafeBufferPointer { m in
+                for i in 0..<m.count { buffer[i] = !m[i] }
+            }
+            initialized = mask.count
+        }
         var out: [Region] = []
         var stack: [Int] = []
         seen.withUnsafeMutableBufferPointer { seen in
-            for start in 0..<(w * h) where !seen[start] {
-                var r = Region(minX: w, minY: h, maxX: 0, maxY: 0, count: 0)
-                seen[start] = true
-                stack.append(start)
-                while let p = stack.popLast() {
-                    let x = p % w
-                    let y = p / w
-                    r.count += 1
-                    if x < r.minX { r.minX = x }
-                    if x > r.maxX { r.maxX = x }
-                    if y < r.minY { r.minY = y }
-                    if y > r.maxY { r.maxY = y }
-                    if x > 0 && !seen[p - 1] {
-                        seen[p - 1] = true
-                        stack.append(p - 1)
+            var start = 0
+            for y0 in 0..<h {
+                for x0 in 0..<w {
+                    defer { start += 1 }
+                    guard !seen[start] else { continue }
+                    var r = Region(minX: w, minY: h, maxX: 0, maxY: 0, count: 0)
+                    seen[start] = true
+                    stack.append(y0 << 32 | x0)
+                    while let packed = stack.popLast() {
+                        let x = packed & 0xFFFF_FFFF
+                        let y = packed >> 32
+                        let p = y * w + x
+                        r.count += 1
+                        if x < r.minX { r.minX = x }
+                        if x > r.maxX { r.maxX = x }
+                        if y < r.minY { r.minY = y }
+                        if y > r.maxY { r.maxY = y }
+                        if x > 0 && !seen[p - 1] {
+                            seen[p - 1] = true
+                            stack.append(y << 32 | (x - 1))
+                        }
+                        if x + 1 < w && !seen[p + 1] {
+                            seen[p + 1] = true
+                            stack.append(y << 32 | (x + 1))
+                        }
+                        if y > 0 && !seen[p - w] {
+                            seen[p - w] = true
+                            stack.append((y - 1) << 32 | x)
+                        }
+                        if y + 1 < h && !seen[p + w] {
+                            seen[p + w] = true
+                            stack.append((y + 1) << 32 | x)
+                        }
                     }
-                    if x + 1 < w && !seen[p + 1] {
-                        seen[p + 1] = true
-                        stack.append(p + 1)
-                    }
-                    if y > 0 && !seen[p - w] {
-                        seen[p - w] = true
-                        stack.append(p - w)
-                    }
-                    if y + 1 < h && !seen[p + w] {
-                        seen[p + w] = true
-                        stack.append(p + w)
-                    }
+                    out.append(r)
                 }
-                out.append(r)
             }
         }
         return out

@@ -15,32 +15,40 @@ enum TextLayerReader {
         let hasLayout = poppler_page_get_text_layout(page.raw, &rects, &count) != 0
         defer { if let rects { g_free(rects) } }
         let text = String(cString: cText)
+        let scalars = text.unicodeScalars
         var words: [Word] = []
         words.reserveCapacity(256)
-        var current = String.UnicodeScalarView()
+        // Words are cut from the text as slices rather than built a scalar at a time, and ASCII
+        // whitespace is told without a Unicode property lookup: this runs on every character.
+        var wordStart: String.UnicodeScalarView.Index?
         var box: Box?
         var index = 0
+        var position = scalars.startIndex
         func flush(endsLine: Bool) {
-            guard !current.isEmpty else { return }
+            guard let start = wordStart else { return }
             words.append(
                 Word(
-                    text: String(current), box: box ?? Box(x0: 0, y0: 0, x1: 0, y1: 0), confidence: 100,
-                    endsLine: endsLine))
-            current = String.UnicodeScalarView()
+                    text: String(scalars[start..<position]), box: box ?? Box(x0: 0, y0: 0, x1: 0, y1: 0),
+                    confidence: 100, endsLine: endsLine))
+            wordStart = nil
             box = nil
         }
-        for scalar in text.unicodeScalars {
-            defer { index += 1 }
+        while position < scalars.endIndex {
+            let scalar = scalars[position]
+            defer {
+                index += 1
+                scalars.formIndex(after: &position)
+            }
             if scalar == "\n" || scalar == "\r" {
                 flush(endsLine: true)
                 if let last = words.indices.last { words[last].endsLine = true }
                 continue
             }
-            if scalar.properties.isWhitespace {
+            if isWhitespace(scalar) {
                 flush(endsLine: false)
                 continue
             }
-            current.append(scalar)
+            if wordStart == nil { wordStart = position }
             if hasLayout, let rects, index < Int(count) {
                 let r = rects[index]
                 let b = Box(x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2)
@@ -49,6 +57,13 @@ enum TextLayerReader {
         }
         flush(endsLine: true)
         return words
+    }
+
+    /// Unicode's White_Space property, answered for ASCII without a property lookup.
+    @inline(__always)
+    static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return s.value == 0x20 || (s.value >= 0x09 && s.value <= 0x0D) }
+        return s.properties.isWhitespace
     }
 
     /// Share of the page covered by images, 0–1 (overlaps counted once per image, capped at 1).

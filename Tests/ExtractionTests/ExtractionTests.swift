@@ -180,3 +180,46 @@ func extract(_ name: String, ocr: OCRPolicy = .auto, jobs: Int = 2) -> Extracted
         #expect(docs[1].pages.count == 2)
     }
 }
+
+@Suite struct WordListTests {
+    /// The byte-level loader must give the set the Character-level one gave.
+    @Test func byteLoaderMatchesStringLoader() throws {
+        let path = ExtractionConfig().dictionary
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        var expected = Set<String>()
+        for line in text.split(separator: "\n") where !line.hasSuffix("'s") { expected.insert(line.lowercased()) }
+        #expect(sharedWordList.count == expected.count)
+        #expect(expected.allSatisfy { sharedWordList.contains($0) })
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("words-\(getpid()).txt")
+        try "Zoë\nZOË's\nO'Neil\nA's\nBs\n\nÉCOLE\n".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let small = try WordList.load(path: file.path)
+        #expect(small.count == 4)
+        for w in ["zoë", "o'neil", "bs", "école"] { #expect(small.contains(w), "\(w)") }
+        #expect(!small.contains("a's"))
+        // hasSuffix("'s") is checked before lower-casing, as before: "ZOË's" is dropped, "A's" too.
+        #expect(!small.contains("zoë's"))
+    }
+}
+
+@Suite struct TextQualityTests {
+    /// The byte path must give the Character-level measures, including the cases it hands over.
+    @Test func bytePathMatchesCharacterLevel() {
+        let texts = [
+            "", "   ", "The officer wrote to the agency.\nSee § 12 – and — the rest",
+            "O'Neil's car, the (b)(6) box; 7(1)(b)\tline\u{0B}feed\u{0C}x",
+            "e\u{301}cole caf\u{E9} na\u{EF}ve word", "space then combining \u{301}mark", "joiner \u{200D} here",
+            "crlf\r\nline", "prepend \u{0600} x", "\u{0600} lead", "controls \u{01}\u{7F} and \u{FFFD} and \u{E001}",
+            "nbsp\u{A0}inside and\u{2003}em space", "emoji 👍🏽 ok", "'s 'ss abc's ABC'S",
+        ]
+        for t in texts {
+            #expect(TextQuality(text: t, wordList: sharedWordList) == TextQuality(characterLevel: t, wordList: sharedWordList), "\(t.debugDescription)")
+        }
+        var rng = SystemRandomNumberGenerator()
+        let alphabet: [Character] = ["a", "b", "Z", " ", " ", "\n", "\t", "'", "s", "-", "§", "–", "\u{301}", "\u{0B}", "é", "1", "(", ")"]
+        for _ in 0..<2000 {
+            let t = String((0..<Int.random(in: 0..<40, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+            #expect(TextQuality(text: t, wordList: sharedWordList) == TextQuality(characterLevel: t, wordList: sharedWordList), "\(t.debugDescription)")
+        }
+    }
+}
