@@ -1,8 +1,192 @@
+import Extraction
+import FoiaCore
+import FoiaTestSupport
+import Foundation
 import Publication
+import Redaction
 import Testing
 
-@Test func publicationErrorSaysWhatToDo() {
-    let e = PublicationError(.cannotWrite, "cannot create folder 'x'", cause: "Permission denied")
-    #expect(e.description == "cannot create folder 'x' (Permission denied)")
-    #expect(e.documentError.stage == .publish)
+/// The text without any whitespace and lower-cased, so `J ose` still matches `Jose`.
+func squeezed(_ s: String) -> String {
+    String(s.lowercased().filter { !$0.isWhitespace })
+}
+
+func leaks(in text: String) -> [String] {
+    SampleRelease.originals.filter { squeezed(text).contains(squeezed($0)) }
+}
+
+@Suite struct RedactedPDFWriterTests {
+    /// The prepared release, or a recorded issue saying why there is none.
+    func release() throws -> SampleRelease {
+        let r = SampleRelease.shared
+        if let problem = r.problem { Issue.record(Comment(rawValue: problem)) }
+        #expect(r.writeError == nil, "\(String(describing: r.writeError))")
+        try #require(r.problem == nil && r.writeError == nil)
+        return r
+    }
+
+    @Test func theRedactorFoundWhatTheTestsLookFor() throws {
+        let r = try release()
+        #expect(r.pages.map(\.mustRasterize) == [true, false, true])
+        let found = r.records.map(\.original).joined(separator: "\n")
+        for original in ["ALVAREZ", "03/04/1985", "A087654321"] {
+            #expect(r.records.filter { $0.page == 1 && $0.original.contains(original) }.count > 0, "page 1: \(original)")
+            #expect(r.records.filter { $0.page == 3 && $0.original.contains(original) }.count > 0, "page 3: \(found)")
+        }
+        // The source itself carries the originals, so the checks below can fail.
+        #expect(!leaks(in: r.sourceText[0]).isEmpty && !leaks(in: r.sourceText[2]).isEmpty)
+    }
+
+    @Test func textLayerHoldsPlaceholdersAndNoOriginal() throws {
+        let r = try release()
+        let out = try #require(PopplerFile(path: r.output))
+        #expect(out.pageCount == 3)
+        for page in 1...3 {
+            let text = out.text(page: page)
+            #expect(leaks(in: text).isEmpty, "page \(page) text layer: \(leaks(in: text))")
+            for record in r.records where record.page == page {
+                #expect(text.contains(record.placeholder), "page \(page) lacks \(record.placeholder):\n\(text)")
+            }
+        }
+        // The words cairo must not drop under the image: every kept word of page 1 and 3.
+        for page in [1, 3] {
+            let words = r.pages[page - 1].words.map(\.text).filter { !$0.hasPrefix("[") }
+            let text = squeezed(out.text(page: page))
+            let missing = words.filter { !text.contains(squeezed($0)) }
+            #expect(words.count > 10 && missing.isEmpty, "page \(page) text layer lost \(missing)")
+        }
+    }
+
+    @Test func boxesAreSolidBlackInTheRenderedCopy() throws {
+        let r = try release()
+        let out = try #require(PopplerFile(path: r.output))
+        let dpi = 100.0
+        for page in [1, 3] {
+            let image = try #require(out.renderGray(page: page, dpi: dpi))
+            let boxes = r.pages[page - 1].boxes
+            #expect(!boxes.isEmpty)
+            for b in boxes {
+                var light = 0
+                var total = 0
+                let s = dpi / 72
+                for y in Int((b.y0 * s).rounded(.up))..<Int((b.y1 * s).rounded(.down)) {
+                    for x in Int((b.x0 * s).rounded(.up))..<Int((b.x1 * s).rounded(.down)) {
+                        total += 1
+                        if image.pixels[y * image.width + x] > 40 { light += 1 }
+                    }
+                }
+                #expect(total > 0 && light == 0, "page \(page) box \(b): \(light) of \(total) pixels not black")
+            }
+        }
+    }
+
+    @Test func ocrOfTheCopyFindsNoOriginal() throws {
+        let r = try release()
+        let doc = SampleRelease.extract(r.output, ocr: .always)
+        #expect(doc.failure == nil && doc.pages.count == 3)
+        for page in doc.pages {
+            #expect(leaks(in: page.text).isEmpty, "OCR of page \(page.number): \(leaks(in: page.text))")
+        }
+        // OCR does read the copy, so a leak would be seen.
+        #expect(doc.pages.first { $0.number == 3 }?.text.contains("county jail") == true)
+        #expect(doc.pages.first { $0.number == 1 }?.text.contains("records unit") == true)
+    }
+
+    @Test func theFileCarriesNothingFromTheSourceButThePages() throws {
+        let r = try release()
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: r.output))
+        let sourceBytes = try Data(contentsOf: URL(fileURLWithPath: r.source))
+        for s in SampleRelease.originals + SampleRelease.sourceOnly {
+            #expect(sourceBytes.range(of: Data(s.utf8)) != nil || s == "Alvarez" || s == "087654321" || s == "Jose Luis")
+            #expect(bytes.range(of: Data(s.utf8)) == nil, "'\(s)' is in the bytes of the copy")
+        }
+        let out = try #require(PopplerFile(path: r.output))
+        let source = try #require(PopplerFile(path: r.source))
+        #expect(source.metadata["title"] != nil && source.hasAttachments && source.annotationCount(page: 1) == 4)
+        let meta = out.metadata
+        for key in ["title", "author", "subject", "keywords", "xmp"] {
+            #expect(meta[key] == nil || meta[key] == "", "\(key): \(meta[key] ?? "")")
+        }
+        #expect(meta["creator"] == nil || meta["creator"]?.hasPrefix("cairo") == true)
+        #expect(meta["producer"]?.hasPrefix("cairo") == true)
+        #expect(!out.hasAttachments)
+        for page in 1...out.pageCount {
+            #expect(out.annotationCount(page: page) == 0 && out.linkCount(page: page) == 0, "page \(page)")
+            let text = out.text(page: page)
+            for s in SampleRelease.sourceOnly { #expect(!text.contains(s), "page \(page): \(s)") }
+        }
+        // One revision, written fresh: no incremental update survives.
+        #expect(bytes.count(of: Data("%%EOF".utf8)) == 1)
+        #expect(bytes.range(of: Data("/JavaScript".utf8)) == nil && bytes.range(of: Data("/EmbeddedFile".utf8)) == nil)
+        #expect(bytes.range(of: Data("/Annots".utf8)) == nil && bytes.range(of: Data("/AcroForm".utf8)) == nil)
+    }
+
+    @Test func anUnredactedTextPageStaysVectorWithItsText() throws {
+        let r = try release()
+        let out = try #require(PopplerFile(path: r.output))
+        #expect(out.imageCount(page: 2) == 0, "page 2 should not be an image")
+        #expect(out.imageCount(page: 1) == 1 && out.imageCount(page: 3) == 1)
+        // cairo embeds a substitute for the unembedded Helvetica, whose other widths make
+        // poppler split some words ("P arking"), so the text is compared without spaces.
+        #expect(squeezed(out.text(page: 2)) == squeezed(r.sourceText[1]))
+        let size = out.size(page: 2)
+        #expect(abs(size.width - 612) < 0.5 && abs(size.height - 792) < 0.5)
+    }
+
+    @Test func aBadDestinationIsATypedErrorAndLeavesNothing() throws {
+        let r = try release()
+        let blocker = r.folder + "/a-file"
+        try Data("x".utf8).write(to: URL(fileURLWithPath: blocker))
+        let writer = RedactedPDFWriter()
+        #expect {
+            try writer.write(source: r.source, pages: r.pages, to: blocker + "/out.pdf")
+        } throws: { error in
+            (error as? PublicationError)?.code == .cannotWrite
+        }
+        #expect {
+            try writer.write(source: r.folder + "/missing.pdf", pages: r.pages, to: r.folder + "/x.pdf")
+        } throws: { error in
+            (error as? PublicationError)?.code == .cannotOpenSource
+        }
+        // Pages of a three-page file cannot be published over a two-page one.
+        let other = r.folder + "/other.pdf"
+        #expect {
+            try writer.write(source: Fixtures.path("text_layer_email.pdf"), pages: r.pages, to: other)
+        } throws: { error in
+            (error as? PublicationError)?.code == .pageMismatch
+        }
+        #expect(!FileManager.default.fileExists(atPath: other))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: r.folder).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
+    @Test func anUnreadablePageIsWithheld() throws {
+        let folder = temporaryFolder("publication-withheld").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let source = Fixtures.path("render_fails.pdf")
+        let doc = SampleRelease.extract(source, ocr: .auto)
+        #expect(doc.pages.map(\.number) == [1])
+        let redactor = Redactor(rules: SampleRelease.rules, key: Array("k".utf8))
+        let pages = doc.pages.map { redactor.redact(page: $0, registry: redactor.detect(page: $0)).page }
+        try RedactedPDFWriter().write(source: source, pages: pages, to: folder + "/out.pdf")
+        let out = try #require(PopplerFile(path: folder + "/out.pdf"))
+        #expect(out.pageCount == 2)
+        #expect(out.text(page: 2).contains("withheld"))
+        if pages[0].boxes.isEmpty {
+            let sourceText = try #require(PopplerFile(path: source)).text(page: 1)
+            #expect(squeezed(out.text(page: 1)) == squeezed(sourceText))
+        }
+    }
+}
+
+extension Data {
+    func count(of needle: Data) -> Int {
+        var n = 0
+        var start = startIndex
+        while let r = range(of: needle, in: start..<endIndex) {
+            n += 1
+            start = r.upperBound
+        }
+        return n
+    }
 }
