@@ -94,9 +94,13 @@ enum RedactionBoxFinder {
         image.pixels.withUnsafeBufferPointer { px in
             dark.withUnsafeMutableBufferPointer { out in
                 if factor == 1 {
-                    for y in 0..<h {
-                        let row = y * image.width
-                        for x in 0..<w { out[y * w + x] = px[row + x] < 80 }
+                    // As bytes, so the compiler can vectorise the comparison.
+                    out.withMemoryRebound(to: UInt8.self) { o in
+                        for y in 0..<h {
+                            let row = y * image.width
+                            let base = y * w
+                            for x in 0..<w { o[base + x] = px[row + x] < 80 ? 1 : 0 }
+                        }
                     }
                     return
                 }
@@ -141,57 +145,105 @@ enum RedactionBoxFinder {
         return found.sorted { ($0.y0, $0.x0) < ($1.y0, $1.x0) }
     }
 
-    /// Connected regions of a mask (4-neighbourhood).
+    /// Connected regions of a mask (4-neighbourhood), in the raster order of their first cell.
     ///
-    /// The stack holds cells as (y << 32 | x), so visiting a cell needs no division.
+    /// Works on horizontal runs of dark cells joined with a union-find, not cell by cell:
+    /// text in the searched bands makes thousands of small regions, and a flood fill that
+    /// pushes every dark cell cost more than rendering the page.
     static func regions(_ mask: [Bool], _ w: Int, _ h: Int) -> [Region] {
-        // A plain loop rather than `map`, which is not vectorised and cost as much as the search.
-        var seen = [Bool](unsafeUninitializedCapacity: mask.count) { buffer, initialized in
-            mask.withUnsafeBufferPointer { m in
-                for i in 0..<m.count { buffer[i] = !m[i] }
-            }
-            initialized = mask.count
+        // At most one run per two cells of a row (plus one); fixed buffers keep the hot loop
+        // free of growth checks and of exclusivity checks on captured arrays.
+        let capacity = max(1, (w / 2 + 1) * h)
+        let runY = UnsafeMutableBufferPointer<Int32>.allocate(capacity: capacity)
+        let runX0 = UnsafeMutableBufferPointer<Int32>.allocate(capacity: capacity)
+        let runX1 = UnsafeMutableBufferPointer<Int32>.allocate(capacity: capacity)
+        let parent = UnsafeMutableBufferPointer<Int32>.allocate(capacity: capacity)
+        defer {
+            runY.deallocate()
+            runX0.deallocate()
+            runX1.deallocate()
+            parent.deallocate()
         }
-        var out: [Region] = []
-        var stack: [Int] = []
-        seen.withUnsafeMutableBufferPointer { seen in
-            var start = 0
-            for y0 in 0..<h {
-                for x0 in 0..<w {
-                    defer { start += 1 }
-                    guard !seen[start] else { continue }
-                    var r = Region(minX: w, minY: h, maxX: 0, maxY: 0, count: 0)
-                    seen[start] = true
-                    stack.append(y0 << 32 | x0)
-                    while let packed = stack.popLast() {
-                        let x = packed & 0xFFFF_FFFF
-                        let y = packed >> 32
-                        let p = y * w + x
-                        r.count += 1
-                        if x < r.minX { r.minX = x }
-                        if x > r.maxX { r.maxX = x }
-                        if y < r.minY { r.minY = y }
-                        if y > r.maxY { r.maxY = y }
-                        if x > 0 && !seen[p - 1] {
-                            seen[p - 1] = true
-                            stack.append(y << 32 | (x - 1))
-                        }
-                        if x + 1 < w && !seen[p + 1] {
-                            seen[p + 1] = true
-                            stack.append(y << 32 | (x + 1))
-                        }
-                        if y > 0 && !seen[p - w] {
-                            seen[p - w] = true
-                            stack.append((y - 1) << 32 | x)
-                        }
-                        if y + 1 < h && !seen[p + w] {
-                            seen[p + w] = true
-                            stack.append((y + 1) << 32 | x)
+        @inline(__always) func find(_ i: Int) -> Int {
+            var i = i
+            while Int(parent[i]) != i {
+                parent[i] = parent[Int(parent[i])]
+                i = Int(parent[i])
+            }
+            return i
+        }
+        var runCount = 0
+        mask.withUnsafeBufferPointer { m in
+            var previous = 0..<0
+            for y in 0..<h {
+                let rowStart = runCount
+                let row = y * w
+                var x = 0
+                var k = previous.lowerBound
+                while x < w {
+                    // Skip light cells eight at a time (a Bool is one byte, 0 or 1).
+                    while x + 8 <= w {
+                        let word = UnsafeRawPointer(m.baseAddress! + row + x).loadUnaligned(as: UInt64.self)
+                        if word == 0 {
+                            x += 8
+                        } else {
+                            x += word.littleEndian.trailingZeroBitCount / 8
+                            break
                         }
                     }
-                    out.append(r)
+                    guard x < w, m[row + x] else {
+                        x += 1
+                        continue
+                    }
+                    let x0 = x
+                    while x + 8 <= w {
+                        let word = UnsafeRawPointer(m.baseAddress! + row + x).loadUnaligned(as: UInt64.self)
+                        if word == 0x0101_0101_0101_0101 {
+                            x += 8
+                        } else {
+                            x += (word ^ 0x0101_0101_0101_0101).littleEndian.trailingZeroBitCount / 8
+                            break
+                        }
+                    }
+                    while x < w && m[row + x] { x += 1 }
+                    let x1 = x - 1
+                    let index = runCount
+                    runCount += 1
+                    runY[index] = Int32(y)
+                    runX0[index] = Int32(x0)
+                    runX1[index] = Int32(x1)
+                    parent[index] = Int32(index)
+                    // Runs of the row above that share a column with this one (4-neighbourhood).
+                    while k < previous.upperBound && Int(runX1[k]) < x0 { k += 1 }
+                    var j = k
+                    while j < previous.upperBound && Int(runX0[j]) <= x1 {
+                        let a = find(j)
+                        let b = find(index)
+                        // The older root stays the root; the order of regions does not depend on it.
+                        if a != b { parent[max(a, b)] = Int32(min(a, b)) }
+                        j += 1
+                    }
                 }
+                previous = rowStart..<runCount
             }
+        }
+        var out: [Region] = []
+        var slot = [Int](repeating: -1, count: runCount)
+        for i in 0..<runCount {
+            let root = find(i)
+            let y = Int(runY[i])
+            let x0 = Int(runX0[i])
+            let x1 = Int(runX1[i])
+            if slot[root] < 0 {
+                // Runs come in raster order, so a region's first run holds its first cell.
+                slot[root] = out.count
+                out.append(Region(minX: x0, minY: y, maxX: x1, maxY: y, count: 0))
+            }
+            let k = slot[root]
+            out[k].count += x1 - x0 + 1
+            if x0 < out[k].minX { out[k].minX = x0 }
+            if x1 > out[k].maxX { out[k].maxX = x1 }
+            if y > out[k].maxY { out[k].maxY = y }
         }
         return out
     }
@@ -231,14 +283,29 @@ enum RedactionBoxFinder {
 
     private static func erode(_ m: [Bool], _ w: Int, _ h: Int) -> [Bool] {
         var out = [Bool](repeating: false, count: w * h)
-        m.withUnsafeBufferPointer { m in
-            out.withUnsafeMutableBufferPointer { out in
+        guard w > 2, h > 2 else { return out }
+        // A Bool is one byte, 0 or 1, so eight cells are ANDed at once with their eight
+        // neighbours; the few cells at the end of a row go one by one.
+        m.withUnsafeBytes { m in
+            out.withUnsafeMutableBytes { out in
+                func load(_ i: Int) -> UInt64 { m.loadUnaligned(fromByteOffset: i, as: UInt64.self) }
                 for y in 1..<(h - 1) {
-                    for x in 1..<(w - 1) {
-                        let p = y * w + x
-                        out[p] =
-                            m[p] && m[p - 1] && m[p + 1] && m[p - w] && m[p + w] && m[p - w - 1] && m[p - w + 1]
-                            && m[p + w - 1] && m[p + w + 1]
+                    let up = (y - 1) * w
+                    let mid = y * w
+                    let down = (y + 1) * w
+                    var x = 1
+                    while x + 8 <= w - 1 {
+                        let v =
+                            load(up + x - 1) & load(up + x) & load(up + x + 1) & load(mid + x - 1) & load(mid + x)
+                            & load(mid + x + 1) & load(down + x - 1) & load(down + x) & load(down + x + 1)
+                        out.storeBytes(of: v, toByteOffset: mid + x, as: UInt64.self)
+                        x += 8
+                    }
+                    while x < w - 1 {
+                        out[mid + x] =
+                            m[up + x - 1] & m[up + x] & m[up + x + 1] & m[mid + x - 1] & m[mid + x] & m[mid + x + 1]
+                            & m[down + x - 1] & m[down + x] & m[down + x + 1]
+                        x += 1
                     }
                 }
             }

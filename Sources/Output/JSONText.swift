@@ -99,20 +99,59 @@ public struct JSONText {
             out += "0"
             return
         }
-        let negative = scaled < 0
-        var digits = String(Int64(abs(scaled)))
-        if decimals > 0 {
-            if digits.count <= decimals { digits = String(repeating: "0", count: decimals - digits.count + 1) + digits }
-            var intPart = String(digits.dropLast(decimals))
-            var frac = String(digits.suffix(decimals))
-            while frac.hasSuffix("0") { frac.removeLast() }
-            if intPart.isEmpty { intPart = "0" }
-            digits = frac.isEmpty ? intPart : intPart + "." + frac
+        // Every word box writes five numbers, so digits go into a small buffer instead of
+        // through String slicing: the integer part, then the fraction without trailing zeros.
+        let value = Int64(abs(scaled)).magnitude
+        var unit: UInt64 = 1
+        for _ in 0..<decimals { unit *= 10 }
+        let whole = value / unit
+        var frac = value % unit
+        var fracDigits = decimals
+        while frac != 0 && frac % 10 == 0 {
+            frac /= 10
+            fracDigits -= 1
         }
-        out += negative ? "-" + digits : digits
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buf in
+            var n = 0
+            if scaled < 0 {
+                buf[n] = UInt8(ascii: "-")
+                n += 1
+            }
+            n += writeDigits(whole, minimum: 1, into: UnsafeMutableBufferPointer(rebasing: buf[n...]))
+            if frac != 0 {
+                buf[n] = UInt8(ascii: ".")
+                n += 1
+                n += writeDigits(frac, minimum: fracDigits, into: UnsafeMutableBufferPointer(rebasing: buf[n...]))
+            }
+            out += String(decoding: UnsafeBufferPointer(rebasing: buf[..<n]), as: UTF8.self)
+        }
+    }
+
+    /// Writes `v` in decimal, zero-padded to `minimum` digits; returns the digits written.
+    private static func writeDigits(_ v: UInt64, minimum: Int, into buf: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var t = v
+        repeat {
+            count += 1
+            t /= 10
+        } while t != 0
+        count = max(count, minimum)
+        var r = v
+        for i in stride(from: count - 1, through: 0, by: -1) {
+            buf[i] = UInt8(ascii: "0") + UInt8(r % 10)
+            r /= 10
+        }
+        return count
     }
 
     static func appendQuoted(_ s: String, to out: inout String) {
+        // Most strings (words, paths) need no escape: append them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {
