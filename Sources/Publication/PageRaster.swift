@@ -46,7 +46,15 @@ final class PageRaster {
         cairo_paint(cr)
         cairo_save(cr)
         cairo_scale(cr, scale, scale)
-        poppler_page_render(page.raw, cr)
+        // Print mode draws scanned images about five times faster (no on-screen prescaling),
+        // with the same pixels, but it picks annotations by their Print flag, while the text
+        // layer and OCR the redactor read used the on-screen set; pages with annotations are
+        // therefore drawn on-screen so the image shows exactly what was checked.
+        if page.hasAnnotations {
+            poppler_page_render(page.raw, cr)
+        } else {
+            poppler_page_render_for_printing(page.raw, cr)
+        }
         cairo_restore(cr)
         cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE)
         cairo_set_source_rgb(cr, 0, 0, 0)

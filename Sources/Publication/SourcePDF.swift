@@ -60,6 +60,13 @@ final class SourcePage {
         return (w, h)
     }
 
+    /// Whether the page has annotations (links, notes, form fields, stamps), whatever their flags.
+    var hasAnnotations: Bool {
+        guard let list = poppler_page_get_annot_mapping(raw) else { return false }
+        poppler_page_free_annot_mapping(list)
+        return true
+    }
+
     /// The share of the page covered by images (the largest one, or all together).
     ///
     /// A text page over a scan (an earlier OCR layer) keeps its text only as invisible text,
