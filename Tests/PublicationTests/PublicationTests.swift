@@ -27,11 +27,14 @@ func leaks(in text: String) -> [String] {
 
     @Test func theRedactorFoundWhatTheTestsLookFor() throws {
         let r = try release()
-        #expect(r.pages.map(\.mustRasterize) == [true, false, true])
+        #expect(r.pages.map(\.mustRasterize) == [true, false, true, true])
         let found = r.records.map(\.original).joined(separator: "\n")
         for original in ["ALVAREZ", "03/04/1985", "A087654321"] {
             #expect(r.records.filter { $0.page == 1 && $0.original.contains(original) }.count > 0, "page 1: \(original)")
             #expect(r.records.filter { $0.page == 3 && $0.original.contains(original) }.count > 0, "page 3: \(found)")
+            if original != "A087654321" {
+                #expect(r.records.filter { $0.page == 4 && $0.original.contains(original) }.count > 0, "page 4: \(found)")
+            }
         }
         // The source itself carries the originals, so the checks below can fail.
         #expect(!leaks(in: r.sourceText[0]).isEmpty && !leaks(in: r.sourceText[2]).isEmpty)
@@ -40,8 +43,8 @@ func leaks(in text: String) -> [String] {
     @Test func textLayerHoldsPlaceholdersAndNoOriginal() throws {
         let r = try release()
         let out = try #require(PopplerFile(path: r.output))
-        #expect(out.pageCount == 3)
-        for page in 1...3 {
+        #expect(out.pageCount == 4)
+        for page in 1...4 {
             let text = out.text(page: page)
             #expect(leaks(in: text).isEmpty, "page \(page) text layer: \(leaks(in: text))")
             for record in r.records where record.page == page {
@@ -49,11 +52,11 @@ func leaks(in text: String) -> [String] {
             }
         }
         // The words cairo must not drop under the image: every kept word of page 1 and 3.
-        for page in [1, 3] {
+        for page in [1, 3, 4] {
             let words = r.pages[page - 1].words.map(\.text).filter { !$0.hasPrefix("[") }
             let text = squeezed(out.text(page: page))
             let missing = words.filter { !text.contains(squeezed($0)) }
-            #expect(words.count > 10 && missing.isEmpty, "page \(page) text layer lost \(missing)")
+            #expect(words.count > 8 && missing.isEmpty, "page \(page) text layer lost \(missing)")
         }
     }
 
@@ -61,7 +64,7 @@ func leaks(in text: String) -> [String] {
         let r = try release()
         let out = try #require(PopplerFile(path: r.output))
         let dpi = 100.0
-        for page in [1, 3] {
+        for page in [1, 3, 4] {
             let image = try #require(out.renderGray(page: page, dpi: dpi))
             let boxes = r.pages[page - 1].boxes
             #expect(!boxes.isEmpty)
@@ -83,13 +86,17 @@ func leaks(in text: String) -> [String] {
     @Test func ocrOfTheCopyFindsNoOriginal() throws {
         let r = try release()
         let doc = SampleRelease.extract(r.output, ocr: .always)
-        #expect(doc.failure == nil && doc.pages.count == 3)
+        #expect(doc.failure == nil && doc.pages.count == 4)
         for page in doc.pages {
             #expect(leaks(in: page.text).isEmpty, "OCR of page \(page.number): \(leaks(in: page.text))")
         }
         // OCR does read the copy, so a leak would be seen.
         #expect(doc.pages.first { $0.number == 3 }?.text.contains("county jail") == true)
         #expect(doc.pages.first { $0.number == 1 }?.text.contains("records unit") == true)
+        // The turned page was rasterised upright as displayed, so OCR reads it without turning it.
+        let turned = doc.pages.first { $0.number == 4 }
+        #expect(turned?.text.contains("Transferred to the county jail") == true, "\(turned?.text ?? "")")
+        #expect(turned?.scanRotation == 0)
     }
 
     @Test func theFileCarriesNothingFromTheSourceButThePages() throws {
@@ -125,7 +132,9 @@ func leaks(in text: String) -> [String] {
         let r = try release()
         let out = try #require(PopplerFile(path: r.output))
         #expect(out.imageCount(page: 2) == 0, "page 2 should not be an image")
-        #expect(out.imageCount(page: 1) == 1 && out.imageCount(page: 3) == 1)
+        #expect(out.imageCount(page: 1) == 1 && out.imageCount(page: 3) == 1 && out.imageCount(page: 4) == 1)
+        let turned = out.size(page: 4)
+        #expect(abs(turned.width - 792) < 0.5 && abs(turned.height - 612) < 0.5, "page 4 is displayed landscape")
         // cairo embeds a substitute for the unembedded Helvetica, whose other widths make
         // poppler split some words ("P arking"), so the text is compared without spaces.
         #expect(squeezed(out.text(page: 2)) == squeezed(r.sourceText[1]))
@@ -148,7 +157,7 @@ func leaks(in text: String) -> [String] {
         } throws: { error in
             (error as? PublicationError)?.code == .cannotOpenSource
         }
-        // Pages of a three-page file cannot be published over a two-page one.
+        // Pages of a four-page file cannot be published over a two-page one.
         let other = r.folder + "/other.pdf"
         #expect {
             try writer.write(source: Fixtures.path("text_layer_email.pdf"), pages: r.pages, to: other)

@@ -6,11 +6,12 @@ import Publication
 import Redaction
 import Rules
 
-/// A three-page release made for these tests, read, redacted and published once.
+/// A four-page release made for these tests, read, redacted and published once.
 ///
 /// Page 1 is vector text naming a private person (name, date of birth, A-number) and carries
 /// a FreeText annotation, a filled form field, a link and a note; page 2 is vector text
-/// with nothing to redact; page 3 is a scan (an image only) of the same kind of record.
+/// with nothing to redact; page 3 is a scan (an image only) of the same kind of record;
+/// page 4 is vector text on a page turned by `/Rotate 90`.
 /// The file also holds an Info dictionary, XMP, an attachment, JavaScript and an
 /// incremental update, all of which the publication copy must shed.
 struct SampleRelease: Sendable {
@@ -30,6 +31,8 @@ struct SampleRelease: Sendable {
         "Parking study", "The quarterly parking report is attached.",
         "Please review the budget figures before Friday.",
     ]
+    /// Page 4 is a portrait page turned by `/Rotate 90`, its text laid out on the landscape display.
+    static let page4 = ["Rotated booking sheet", "Name: ALVAREZ, Jose Luis", "DOB: 03/04/1985", "Transferred to the county jail."]
     static let page3 = [
         "Intake sheet", "Name: ALVAREZ, Jose Luis", "DOB: 03/04/1985", "A-Number: A087654321",
         "Held at the county jail pending transfer.",
@@ -64,7 +67,7 @@ struct SampleRelease: Sendable {
             return sample
         }
         let doc = extract(source, ocr: .auto)
-        guard doc.failure == nil, doc.pages.count == 3 else {
+        guard doc.failure == nil, doc.pages.count == 4 else {
             sample.problem = "extraction failed: \(String(describing: doc.failure)) \(doc.errors)"
             return sample
         }
@@ -124,7 +127,7 @@ struct SampleRelease: Sendable {
             << /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [9 0 R] >> /OpenAction 14 0 R /Metadata 15 0 R
             /Names << /EmbeddedFiles << /Names [(booking.txt) 12 0 R] >> /JavaScript << /Names [(js) 14 0 R] >> >> >>
             """)
-        pdf.set(2, "/Type /Pages /Kids [3 0 R 4 0 R 5 0 R] /Count 3".wrapped)
+        pdf.set(2, "/Type /Pages /Kids [3 0 R 4 0 R 5 0 R 22 0 R] /Count 4".wrapped)
         let fonts = "/Resources << /Font << /F1 20 0 R >> >>"
         pdf.set(
             3,
@@ -166,11 +169,25 @@ struct SampleRelease: Sendable {
         pdf.set(19, stream: Data("/Tx BMC BT /F1 10 Tf 2 6 Td (Case 2017-0415) Tj ET EMC".utf8), dictionary: form)
         pdf.set(20, "/Type /Font /Subtype /Type1 /BaseFont /Helvetica".wrapped)
         pdf.set(
-            21,
+            22,
+            "/Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Rotate 90 \(fonts) /Contents 23 0 R".wrapped)
+        pdf.set(23, stream: rotatedContent(page4))
+        pdf.set(
+            24,
             "/Title (TitleSecret ALVAREZ) /Author (AuthorSecret) /Subject (SubjectSecret) /Keywords (KeywordSecret) /Creator (CreatorSecret)"
                 .wrapped)
-        pdf.update(21, "/Title (TitleSecret revised) /Author (AuthorSecret) /Creator (CreatorSecret)".wrapped)
-        return pdf.bytes(info: 21)
+        pdf.update(24, "/Title (TitleSecret revised) /Author (AuthorSecret) /Creator (CreatorSecret)".wrapped)
+        return pdf.bytes(info: 24)
+    }
+
+    /// Text that reads upright once `/Rotate 90` turns the page clockwise: each line runs up
+    /// the portrait page (user y is the displayed x; user x is the displayed distance from the top).
+    static func rotatedContent(_ lines: [String]) -> Data {
+        var s = ""
+        for (i, line) in lines.enumerated() {
+            s += "BT /F1 12 Tf 0 1 -1 0 \(90 + Double(i) * 20) 72 Tm (\(line)) Tj ET\n"
+        }
+        return Data(s.utf8)
     }
 }
 
