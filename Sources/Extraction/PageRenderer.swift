@@ -102,18 +102,18 @@ enum PageRenderer {
         let stride = Int(cairo_image_surface_get_stride(surface))
         let outDPI = Int(dpi.rounded())
         return rows.map { r in
+            // Straight loops over raw bytes (cairo's RGB24 is B, G, R, unused in memory on
+            // little-endian machines, 0x00RRGGBB as a native word), so they vectorise.
             let gray = [UInt8](unsafeUninitializedCapacity: pw * r.count) { out, initialized in
                 for y in r {
-                    let row = UnsafeRawPointer(data.advanced(by: (y - first) * stride))
-                    let base = (y - r.lowerBound) * pw
-                    row.withMemoryRebound(to: UInt32.self, capacity: pw) { px in
-                        for x in 0..<pw {
-                            let p = px[x]
-                            let red = (p >> 16) & 0xFF
-                            let green = (p >> 8) & 0xFF
-                            let blue = p & 0xFF
-                            out[base + x] = UInt8(truncatingIfNeeded: (red &* 77 &+ green &* 150 &+ blue &* 29) >> 8)
-                        }
+                    let px = UnsafeRawPointer(data.advanced(by: (y - first) * stride)).assumingMemoryBound(to: UInt32.self)
+                    let o = out.baseAddress! + (y - r.lowerBound) * pw
+                    for x in 0..<pw {
+                        let p = px[x]
+                        let red = (p >> 16) & 0xFF
+                        let green = (p >> 8) & 0xFF
+                        let blue = p & 0xFF
+                        o[x] = UInt8(truncatingIfNeeded: (red &* 77 &+ green &* 150 &+ blue &* 29) >> 8)
                     }
                 }
                 initialized = pw * r.count
