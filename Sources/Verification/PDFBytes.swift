@@ -42,7 +42,8 @@ struct PDFBytes {
             if b != 0 && b != 0xFE && b != 0xFF { kept.append(b) }
             i += 1
         }
-        text = String(decoding: kept.map { $0 < 128 ? $0 : 32 }, as: UTF8.self)
+        // PDFDocEncoding agrees with Latin-1 on letters, so "José" in a literal string reads as such.
+        text = String(bytes: kept, encoding: .isoLatin1) ?? String(decoding: kept, as: UTF8.self)
         let eofCount = PDFBytes.count(Array("%%EOF".utf8), in: bytes)
         let linearized = PDFBytes.find(Array("/Linearized".utf8), in: bytes, from: 0, limit: 2048) != nil
         extraRevisions = max(0, eofCount - (linearized ? 2 : 1))
