@@ -19,6 +19,7 @@ let package = Package(
         .systemLibrary(
             name: "CTesseract", pkgConfig: "tesseract",
             providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
         // Stages
         .target(name: "FoiaCore", dependencies: ["CPoppler"]),
@@ -26,9 +27,11 @@ let package = Package(
         .target(name: "Extraction", dependencies: ["FoiaCore", "Rules", "CPoppler", "CTesseract"]),
         .target(name: "Segmentation", dependencies: ["FoiaCore", "Rules"]),
         .target(name: "Output", dependencies: ["FoiaCore", "Redaction"]),
+        .target(name: "RunStore", dependencies: ["CSQLite"]),
         .target(
             name: "Batch",
-            dependencies: ["FoiaCore", "Rules", "Extraction", "Segmentation", "Classification", "Redaction", "Output"]),
+            dependencies: ["FoiaCore", "Rules", "Extraction", "Segmentation", "Classification", "Redaction", "Output",
+                "RunStore"]),
         .target(name: "Evaluation", dependencies: ["FoiaCore", "Output"]),
         .target(name: "Classification", dependencies: ["FoiaCore", "Rules", "Yams"]),
         .target(name: "Redaction", dependencies: ["FoiaCore", "Rules", "Yams"]),

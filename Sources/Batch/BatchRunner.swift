@@ -5,16 +5,23 @@ import Foundation
 import Output
 import Redaction
 import Rules
+import RunStore
 import Segmentation
 import Synchronization
 
 /// What a run did, for the exit status and the summary line.
 public struct RunSummary: Sendable {
+    /// Totals of the output (documents kept from earlier runs included).
     public var documents = 0
     public var failedDocuments = 0
     public var pages = 0
     public var ocrPages = 0
     public var communications = 0
+    /// Documents unchanged since an earlier run into the same folder, not processed again.
+    public var unchangedDocuments = 0
+    /// Pages read in this run, and pages of interrupted documents taken from the store.
+    public var pagesRead = 0
+    public var pagesReused = 0
     /// Redacted spans in the published records, and pages with a redaction burned in.
     public var redactions = 0
     public var redactedPages = 0
@@ -23,18 +30,33 @@ public struct RunSummary: Sendable {
     public var redactSeconds = 0.0
 }
 
-/// Runs the pipeline over a batch in two passes.
+/// How a run is split and watched.
+public struct RunOptions: Sendable {
+    /// Process only this share of the inputs and stop before redaction (`foiapipe merge` finishes).
+    public var shard: Shard?
+    /// The pseudonym key file; `DIR/private/pseudonym.key` (created if absent) when nil.
+    public var keyPath: String?
+    public var progress: (any RunProgress)?
+
+    public init(shard: Shard? = nil, keyPath: String? = nil, progress: (any RunProgress)? = nil) {
+        self.shard = shard
+        self.keyPath = keyPath
+        self.progress = progress
+    }
+}
+
+/// Runs the pipeline over a batch in two passes, with its state in a run store.
 ///
-/// 1. Extract, segment, classify and detect persons, document by document (in parallel,
-///    written in input order): the private outputs, the counts, and the dump's registry
-///    of private persons and officials.
-/// 2. Redact and publish each document with the complete registry, so a person identified
-///    in a later file is also redacted in an earlier one.
+/// 1. Extract, segment, classify and detect persons, document by document (in parallel);
+///    each page is committed to `private/run.sqlite` when read and each document's result
+///    when it completes. Documents already complete in the store (same content, same
+///    settings) are skipped, and a document interrupted half way resumes at its next page.
+///    The private outputs and the counts are then rebuilt from the store in input order.
+/// 2. Redact and publish each document with the complete registry of the dump, so a person
+///    identified in a later file is also redacted in an earlier one.
 ///
-/// Between the passes each document waits in `private/work/` (its pages and communications
-/// as JSON), so memory stays bounded by the job count, not by the size of the dump. One
-/// document's failure is written to `errors.jsonl` and the batch goes on. Every output file
-/// is written under a temporary name and renamed when the batch completes.
+/// One document's failure is written to `errors.jsonl` and the batch goes on. Every output
+/// file is written under a temporary name and renamed when the batch completes.
 public struct BatchRunner: Sendable {
     public var pipeline: PipelineConfig
     public var classification: ClassificationRules
@@ -54,99 +76,214 @@ public struct BatchRunner: Sendable {
         self.publisher = publisher
     }
 
-    public func run(inputs: [InputDocument], outputDirectory: String) throws -> RunSummary {
+    public func run(inputs: [InputDocument], outputDirectory: String, options: RunOptions = RunOptions())
+        throws(BatchError) -> RunSummary
+    {
         let start = Date()
-        let wordList = try WordList.load(path: pipeline.extraction.dictionary)
         let layout = OutputLayout(outputDirectory)
-        try FileManager.default.createDirectory(atPath: layout.work, withIntermediateDirectories: true)
-        let key = try PseudonymKey.loadOrCreate(at: layout.privateDir + "/pseudonym.key")
-        let redactor = Redactor(rules: piiRules, key: key)
+        let store = try layout.openStore()
+        let fingerprint = RunFingerprint.current(pipeline)
+        var summary = RunSummary()
 
-        let files = try PrivateFiles(layout)
-        let summary = Mutex(RunSummary())
-        let writeError = Mutex<String?>(nil)
-        let failed = Mutex(Set<Int>())
+        options.progress?.begin(.hashing(files: inputs.count))
+        let identified = InputIdentity.identify(
+            inputs, known: (try? store.inputs()) ?? [], jobs: jobs, progress: options.progress)
+        var selected = Array(zip(inputs, identified))
+        if let shard = options.shard {
+            selected = selected.filter { shard.contains(sha256: $0.1.sha256) || ($0.1.sha256.isEmpty && shard.index == 1) }
+        }
+        do {
+            try store.setMeta([
+                "complete": "0", "shard": options.shard?.description ?? "", "fingerprint": fingerprint.documents,
+                "rules": fingerprint.rules, "inputs_digest": InputIdentity.digest(identified),
+            ])
+            try store.replaceInputs(
+                selected.map(\.1), pageFingerprint: fingerprint.pages, documentFingerprint: fingerprint.documents)
+        } catch {
+            throw .store(error)
+        }
 
-        // Pass 1: extract, segment, classify, detect.
-        let extractor = Extractor(config: pipeline.extraction, jobs: jobs, wordList: wordList)
+        try pass1(selected, store: store, fingerprint: fingerprint, progress: options.progress, summary: &summary)
+
+        let keys = selected.map(\.1.key)
+        if options.shard != nil {
+            // A shard stops here: the merge redacts with the registry of every shard.
+            options.progress?.begin(.writing(documents: keys.count))
+            let outputs = try PrivateOutputs(layout, writeCounts: false)
+            do {
+                _ = try outputs.write(keys, store: store, summary: &summary, progress: options.progress)
+                try outputs.commit()
+                try outputs.errors.commit()
+                try store.setMeta(["complete": "1"])
+            } catch let error as BatchError {
+                outputs.discard()
+                throw error
+            } catch {
+                outputs.discard()
+                throw .output("\(error)")
+            }
+            options.progress?.finish()
+            summary.seconds = Date().timeIntervalSince(start)
+            return summary
+        }
+        try publish(
+            selected.map { ($0.1.key, $0.0) }, store: store, layout: layout, keyPath: options.keyPath,
+            progress: options.progress, summary: &summary)
+        summary.seconds = Date().timeIntervalSince(start)
+        return summary
+    }
+
+    /// Pass 1 over the documents that have no complete result in the store.
+    private func pass1(
+        _ selected: [(InputDocument, StoredInput)], store: RunStore, fingerprint: RunFingerprint,
+        progress: (any RunProgress)?, summary: inout RunSummary
+    ) throws(BatchError) {
+        var todo: [(InputDocument, StoredInput)] = []
+        for item in selected {
+            var done = false
+            do {
+                if !item.1.sha256.isEmpty { done = try store.isComplete(item.1.key) }
+            } catch {
+                throw .store(error)
+            }
+            if !done { todo.append(item) }
+        }
+        summary.unchangedDocuments = selected.count - todo.count
+        progress?.begin(.extracting(documents: todo.count, bytes: todo.reduce(0) { $0 + max(0, $1.1.size) }))
+        guard !todo.isEmpty else { return }
+
+        let wordList: WordList
+        do {
+            wordList = try WordList.load(path: pipeline.extraction.dictionary)
+        } catch {
+            throw .usage("\(error)")
+        }
+        let cache = StorePageCache(
+            store: store, identity: Dictionary(todo.map { ($0.0, $0.1) }) { a, _ in a },
+            fingerprint: fingerprint.pages, progress: progress)
+        var extractor = Extractor(config: pipeline.extraction, jobs: jobs, wordList: wordList)
+        extractor.pageCache = cache
         let segmenter = Segmenter(config: pipeline.segmentation)
         let classifier = Classifier(rules: classification)
-        let indexOf = Dictionary(inputs.enumerated().map { ($1.path + "\u{0}" + $1.relativePath, $0) }) { a, _ in a }
+        // Detection does not use the pseudonym key; only pass 2 does.
+        let detector = Redactor(rules: piiRules, key: [UInt8](repeating: 0, count: 32))
+        let keys = Dictionary(todo.map { ($0.0, $0.1.key) }) { a, _ in a }
+        let failure = Mutex<BatchError?>(nil)
+        let docFingerprint = fingerprint.documents
         extractor.run(
-            inputs,
+            todo.map(\.0),
             prepare: { doc in
-                // Per-document stages run on the worker that finished the document.
+                // Per-document stages run on the worker that finished the document, and the
+                // result is committed at once: the store does not care about order.
                 let communications = doc.failure == nil ? segmenter.segment(doc) : []
-                var registry = redactor.detect(communications)
-                for page in doc.pages { registry.merge(redactor.detect(page: page)) }
-                return Processed(
-                    index: indexOf[doc.input.path + "\u{0}" + doc.input.relativePath] ?? 0,
-                    document: doc, pageRecords: doc.pages.map { PageRecord.json(document: doc, page: $0) },
-                    pagesSpool: (try? Spool.encode(doc.pages)) ?? Data(),
-                    communications: communications, classifications: communications.map(classifier.classify),
-                    registry: registry)
-            }
-        ) { processed in
-            let doc = processed.document
-            do {
-                try files.write(processed)
-            } catch {
-                writeError.withLock { $0 = "\(error)" }
-            }
-            if doc.failure != nil { failed.withLock { _ = $0.insert(processed.index) } }
-            summary.withLock { s in
-                s.documents += 1
-                if doc.failure != nil || !doc.errors.isEmpty { s.failedDocuments += 1 }
-                s.pages += doc.pages.count
-                s.ocrPages += doc.pages.filter { $0.source == .ocr }.count
-                s.communications += processed.communications.count
-            }
+                var registry = detector.detect(communications)
+                for page in doc.pages { registry.merge(detector.detect(page: page)) }
+                var errorLines = doc.errors.map { PageRecord.errorJSON(path: doc.input.relativePath, error: $0) }
+                if let f = doc.failure { errorLines = [PageRecord.errorJSON(path: doc.input.relativePath, error: f)] }
+                let stored = StoredDocument(
+                    sha256: doc.sha256, pages: doc.pages.count, ocrPages: doc.pages.filter { $0.source == .ocr }.count,
+                    failed: doc.failure != nil, errorLines: errorLines, communications: communications,
+                    classifications: communications.map(classifier.classify), registry: registry)
+                guard let key = keys[doc.input] else { return }
+                do {
+                    try store.saveDocument(
+                        key, sha256: doc.sha256, fingerprint: docFingerprint, complete: stored.isComplete,
+                        result: stored.encoded())
+                } catch let error as StoreError {
+                    failure.withLock { if $0 == nil { $0 = .store(error) } }
+                } catch {
+                    failure.withLock { if $0 == nil { $0 = .output("cannot encode \(doc.input.relativePath): \(error)") } }
+                }
+            },
+            sink: { _ in })
+        let counts = cache.counts
+        summary.pagesRead = counts.read
+        summary.pagesReused = counts.reused
+        if let error = counts.failure { throw .store(error) }
+        if let error = failure.withLock({ $0 }) { throw error }
+    }
+
+    /// Rebuilds the private outputs from the store, then pass 2: redact and publish every
+    /// document with the whole dump's registry. `documents` are in output order.
+    func publish(
+        _ documents: [(InputKey, InputDocument)], store: RunStore, layout: OutputLayout, keyPath: String?,
+        progress: (any RunProgress)?, summary: inout RunSummary
+    ) throws(BatchError) {
+        let key: [UInt8]
+        do {
+            key = try PseudonymKey.loadOrCreate(at: keyPath ?? layout.privateDir + "/pseudonym.key")
+        } catch {
+            throw .usage("\(error)")
         }
-        if let message = writeError.withLock({ $0 }) {
+        let redactor = Redactor(rules: piiRules, key: key)
+
+        progress?.begin(.writing(documents: documents.count))
+        let files = try PrivateOutputs(layout, writeCounts: true)
+        let dump: DumpState
+        do {
+            dump = try files.write(documents.map(\.0), store: store, summary: &summary, progress: progress)
+        } catch {
             files.discard()
-            throw UsageError("cannot write output: \(message)")
+            throw error
         }
 
-        // Pass 2: redact and publish with the whole dump's registry.
         let redactStart = Date()
-        let registry = files.registry
-        let failedIndexes = failed.withLock { $0 }
+        progress?.begin(.redacting(documents: documents.count))
         let publisher = self.publisher
-        let publication = try PublicationFiles(layout)
+        let publication: PublicationFiles
+        do {
+            publication = try PublicationFiles(layout)
+        } catch {
+            files.discard()
+            throw .output("\(error)")
+        }
+        let writeError = Mutex<String?>(nil)
+        let totals = Mutex((redactions: 0, pages: 0, failed: 0))
         orderedParallel(
-            count: inputs.count, jobs: jobs,
+            count: documents.count, jobs: jobs,
             work: { index -> Published? in
-                guard !failedIndexes.contains(index) else { return nil }
+                let (storeKey, input) = documents[index]
+                guard !dump.failed.contains(storeKey) else { return nil }
                 return Published.make(
-                    index: index, input: inputs[index], layout: layout, redactor: redactor, registry: registry,
+                    key: storeKey, input: input, store: store, layout: layout, redactor: redactor, dump: dump,
                     publisher: publisher)
             },
             sink: { published in
+                progress?.itemDone()
                 guard let published else { return }
                 do {
                     try publication.write(published, errors: files.errors)
                 } catch {
                     writeError.withLock { $0 = "\(error)" }
                 }
-                summary.withLock { s in
-                    s.redactions += published.redactionCount
-                    s.redactedPages += published.redactedPages
-                    if published.error != nil { s.failedDocuments += 1 }
+                totals.withLock { t in
+                    t.redactions += published.redactionCount
+                    t.pages += published.redactedPages
+                    if published.error != nil { t.failed += 1 }
                 }
             })
         if let message = writeError.withLock({ $0 }) {
             files.discard()
             publication.discard()
-            throw UsageError("cannot write output: \(message)")
+            throw .output(message)
         }
-        try files.commit()
-        try publication.commit()
-        try files.commitErrors()
-        try? FileManager.default.removeItem(atPath: layout.work)
-        var result = summary.withLock { $0 }
-        result.redactSeconds = Date().timeIntervalSince(redactStart)
-        result.seconds = Date().timeIntervalSince(start)
-        return result
+        let t = totals.withLock { $0 }
+        summary.redactions = t.redactions
+        summary.redactedPages = t.pages
+        summary.failedDocuments += t.failed
+        do {
+            try files.commit()
+            try publication.commit()
+            try files.errors.commit()
+            try store.setMeta(["complete": "1"])
+        } catch let error as BatchError {
+            throw error
+        } catch {
+            throw .output("\(error)")
+        }
+        OutputCleanup.removeUnlisted(redactedUnder: layout.publicDir + "/redacted", keep: Set(documents.map(\.1.relativePath)))
+        progress?.finish()
+        summary.redactSeconds = Date().timeIntervalSince(redactStart)
     }
 }
 
@@ -155,108 +292,27 @@ struct OutputLayout: Sendable {
     let root: String
     var privateDir: String { root + "/private" }
     var publicDir: String { root + "/public" }
-    var work: String { root + "/private/work" }
+    var store: String { privateDir + "/run.sqlite" }
 
     init(_ root: String) { self.root = root }
 
-    func spool(_ index: Int, _ part: String) -> String {
-        work + "/" + String(format: "%06d", index) + "." + part + ".json"
-    }
-}
-
-/// One document after the per-document stages of pass 1.
-struct Processed: Sendable {
-    var index: Int
-    var document: ExtractedDocument
-    /// The `pages.jsonl` lines, made in parallel; the ordered writer only writes them.
-    var pageRecords: [String]
-    /// The pages as the redact pass reads them back.
-    var pagesSpool: Data
-    var communications: [Communication]
-    /// One per communication, same order.
-    var classifications: [Classification]
-    var registry: EntityRegistry
-}
-
-/// What pass 1 leaves for pass 2 of one document, besides its pages.
-struct SpooledCommunications: Codable {
-    var communications: [Communication]
-    var classifications: [Classification]
-}
-
-enum Spool {
-    static func encode<T: Encodable>(_ value: T) throws -> Data {
-        try JSONEncoder().encode(value)
-    }
-
-    static func decode<T: Decodable>(_ type: T.Type, at path: String) throws -> T {
-        try JSONDecoder().decode(type, from: Data(contentsOf: URL(fileURLWithPath: path)))
-    }
-}
-
-/// The private outputs of pass 1; used only from the ordered sinks, one call at a time.
-private final class PrivateFiles: @unchecked Sendable {
-    // The extractor and `orderedParallel` never call their sinks concurrently, and pass 2
-    // starts after pass 1 has returned, which is what makes sharing these handles safe.
-    let layout: OutputLayout
-    let pages: AtomicFile
-    let errors: AtomicFile
-    let communications: AtomicFile
-    let counts: AtomicFile
-    let duplicates = DuplicateIndex()
-    private var countEntries: [CountsTable.Entry] = []
-    private(set) var registry = EntityRegistry()
-
-    init(_ layout: OutputLayout) throws {
-        self.layout = layout
-        pages = try AtomicFile(path: layout.privateDir + "/pages.jsonl")
-        errors = try AtomicFile(path: layout.root + "/errors.jsonl")
-        communications = try AtomicFile(path: layout.privateDir + "/communications.jsonl")
-        // Counts hold no text from the documents, so they are published as soon as they exist.
-        counts = try AtomicFile(path: layout.publicDir + "/counts.csv")
-    }
-
-    func write(_ processed: Processed) throws {
-        let doc = processed.document
-        if let failure = doc.failure {
-            try errors.writeLine(PageRecord.errorJSON(path: doc.input.relativePath, error: failure))
-            return
+    /// Creates the folder, clears what a killed run left, and opens (locks) its store.
+    func openStore() throws(BatchError) -> RunStore {
+        do {
+            try FileManager.default.createDirectory(atPath: privateDir, withIntermediateDirectories: true)
+        } catch {
+            throw .output("cannot create \(privateDir): \(error)")
         }
-        for error in doc.errors {
-            try errors.writeLine(PageRecord.errorJSON(path: doc.input.relativePath, error: error))
+        let store: RunStore
+        do {
+            store = try RunStore(path: self.store)
+        } catch {
+            throw .store(error)
         }
-        for line in processed.pageRecords {
-            try pages.writeLine(line)
-        }
-        // Duplicates are found across the whole dump, so in output order.
-        var records = processed.communications
-        duplicates.mark(&records)
-        for (c, k) in zip(records, processed.classifications) {
-            try communications.writeLine(CommunicationRecord.json(c, classified: k))
-            countEntries.append(
-                CountsTable.Entry(
-                    offenses: k.offenses.map { ($0.category, $0.level) }, detainer: k.detainer.present,
-                    isDuplicate: c.duplicateOf != nil))
-        }
-        registry.merge(processed.registry)
-        try processed.pagesSpool.write(to: URL(fileURLWithPath: layout.spool(processed.index, "pages")))
-        try Spool.encode(SpooledCommunications(communications: records, classifications: processed.classifications))
-            .write(to: URL(fileURLWithPath: layout.spool(processed.index, "communications")))
-    }
-
-    func commit() throws {
-        try pages.commit()
-        try counts.write(CountsTable(countEntries).csv)
-        try communications.commit()
-        try counts.commit()
-    }
-
-    func commitErrors() throws { try errors.commit() }
-
-    func discard() {
-        pages.discard()
-        errors.discard()
-        communications.discard()
-        counts.discard()
+        // Only after taking the lock: the temporary files may be another live run's otherwise.
+        OutputCleanup.removeTemporaryFiles(in: [root, privateDir, publicDir])
+        // The spool folder of foiapipe before the run store.
+        try? FileManager.default.removeItem(atPath: privateDir + "/work")
+        return store
     }
 }

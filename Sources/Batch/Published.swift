@@ -2,6 +2,7 @@ import FoiaCore
 import Foundation
 import Output
 import Redaction
+import RunStore
 
 /// One document after pass 2: its redacted records, its audit lines, and the PDF written.
 struct Published: Sendable {
@@ -14,32 +15,40 @@ struct Published: Sendable {
     var redactedPages = 0
     var error: DocumentError?
 
-    /// Redacts one spooled document and writes its redacted PDF.
+    /// Redacts one stored document and writes its redacted PDF.
     static func make(
-        index: Int, input: InputDocument, layout: OutputLayout, redactor: Redactor, registry: EntityRegistry,
-        publisher: (@Sendable (String, [RedactedPage], String) throws -> Void)?
+        key: InputKey, input: InputDocument, store: RunStore, layout: OutputLayout, redactor: Redactor,
+        dump: DumpState, publisher: (@Sendable (String, [RedactedPage], String) throws -> Void)?
     ) -> Published {
         var out = Published(path: input.relativePath)
-        let pages: [PageText]
-        let spooled: SpooledCommunications
+        var pages: [PageText] = []
+        let spooled: StoredDocument
         do {
-            pages = try Spool.decode([PageText].self, at: layout.spool(index, "pages"))
-            spooled = try Spool.decode(SpooledCommunications.self, at: layout.spool(index, "communications"))
+            guard let doc = try StoredDocument.load(key, from: store) else {
+                throw BatchError.store(StoreError(path: store.path, "no stored result"))
+            }
+            spooled = doc
+            let decoder = JSONDecoder()
+            for data in try store.pages(key) { pages.append(try decoder.decode(PageText.self, from: data)) }
         } catch {
             out.error = DocumentError(
-                .writeFailed, stage: .redact, "the run's work files for this document are missing or damaged; run again",
+                .writeFailed, stage: .redact, "the run store's data for this document is missing or damaged; run again",
                 cause: "\(error)")
             return out
         }
+        // Duplicates were marked in output order when the private files were written.
+        var communications = spooled.communications
+        for i in communications.indices { communications[i].duplicateOf = dump.duplicateOf[communications[i].id] }
+        let registry = dump.registry
         var records: [RedactionRecord] = []
-        for (c, k) in zip(spooled.communications, spooled.classifications) {
+        for (c, k) in zip(communications, spooled.classifications) {
             let r = redactor.redact(c, classification: k, registry: registry)
             out.communications.append(r.communication)
             out.redactionCount += r.communication.redactions.values.reduce(0, +)
             records += r.records
         }
         // Pages belong to the communication that starts on or before them.
-        let owners = spooled.communications.map { ($0.pageStart, $0.id) }
+        let owners = communications.map { ($0.pageStart, $0.id) }
         var redactedPages: [RedactedPage] = []
         for page in pages {
             let owner = owners.last(where: { $0.0 <= page.number })?.1 ?? ""

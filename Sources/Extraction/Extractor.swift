@@ -16,6 +16,8 @@ public struct Extractor: Sendable {
     public var jobs: Int
     public var wordList: WordList
     public var windowPages: Int
+    /// Pages read by an earlier, interrupted run, and where to keep pages read now.
+    public var pageCache: (any PageCache)?
 
     public init(config: ExtractionConfig, jobs: Int, wordList: WordList, windowPages: Int = 2048) {
         self.config = config
@@ -39,6 +41,7 @@ public struct Extractor: Sendable {
         let schedule = Schedule<Prepared>(inputs: inputs, windowPages: windowPages)
         let config = self.config
         let wordList = self.wordList
+        let cache = self.pageCache
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             let context = WorkerContext(config: config, wordList: wordList)
             while let task = schedule.next() {
@@ -46,20 +49,26 @@ public struct Extractor: Sendable {
                 switch task {
                 case .open(let index):
                     let input = inputs[index]
-                    let sha = sha256Hex(ofFile: input.path) ?? ""
+                    let sha = cache?.sha256(of: input) ?? sha256Hex(ofFile: input.path) ?? ""
                     do throws(DocumentError) {
                         let doc = try context.document(at: input.path)
+                        cache?.opened(input, pageCount: doc.pageCount)
                         completed = schedule.opened(index, sha256: sha, pageCount: doc.pageCount)
                     } catch {
                         completed = schedule.failed(index, sha256: sha, error: error)
                     }
                 case .page(let index, let number):
-                    let result: Result<PageText, DocumentError>
-                    do throws(DocumentError) {
-                        let doc = try context.document(at: inputs[index].path)
-                        result = .success(try PageExtractor.extract(document: doc, number: number, context: context))
-                    } catch {
-                        result = .failure(error)
+                    var result: Result<PageText, DocumentError>
+                    if let stored = cache?.storedPage(number, of: inputs[index]) {
+                        result = .success(stored)
+                    } else {
+                        do throws(DocumentError) {
+                            let doc = try context.document(at: inputs[index].path)
+                            result = .success(try PageExtractor.extract(document: doc, number: number, context: context))
+                        } catch {
+                            result = .failure(error)
+                        }
+                        if case .success(let page) = result { cache?.pageRead(page, of: inputs[index]) }
                     }
                     completed = schedule.finished(index, page: number, result: result)
                 }
@@ -71,6 +80,20 @@ public struct Extractor: Sendable {
         }
         schedule.flush(sink)
     }
+}
+
+/// Pages kept from an earlier run, and the place to keep new ones, so that a run killed in
+/// the middle of a long scanned file resumes at the page it stopped on instead of OCRing the
+/// file again.
+public protocol PageCache: Sendable {
+    /// The file's hash when the caller already knows it, so the file is not read twice.
+    func sha256(of input: InputDocument) -> String?
+    /// Called when a document is opened, with its page count.
+    func opened(_ input: InputDocument, pageCount: Int)
+    /// A page read by an earlier run, or nil to read it now.
+    func storedPage(_ number: Int, of input: InputDocument) -> PageText?
+    /// Called on the worker that read the page, once for each page read now.
+    func pageRead(_ page: PageText, of input: InputDocument)
 }
 
 /// The shared work list: which document to open next, which page to read, what is done.

@@ -17,7 +17,7 @@ struct Foiapipe: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "foiapipe",
         abstract: "Turn a released public-records PDF dump into redacted, countable data.",
-        subcommands: [Run.self, Counts.self, Eval.self, Segment.self])
+        subcommands: [Run.self, Merge.self, Counts.self, Eval.self, Segment.self])
 }
 
 struct Run: ParsableCommand {
@@ -36,7 +36,13 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Parallel workers (default: number of cores).")
     var jobs: Int?
 
-    @Flag(name: .long, help: "No summary on stderr.")
+    @Option(name: .long, help: "Process only shard K of N (by file hash) and stop before redaction; see `foiapipe merge`.")
+    var shard: String?
+
+    @Option(name: .long, help: "Pseudonym key file (default: OUT/private/pseudonym.key, created if absent).")
+    var key: String?
+
+    @Flag(name: .long, help: "No progress or summary on stderr.")
     var quiet = false
 
     @Flag(name: .long, help: "List the least certain redactions on stderr after the run (all are in private/review.tsv).")
@@ -71,24 +77,18 @@ struct Run: ParsableCommand {
         }
         let jobs = max(1, self.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let summary: RunSummary
+        let split: Shard?
         do {
+            split = try shard.map { text throws(BatchError) in try Shard(parsing: text) }
             summary = try BatchRunner(
                 pipeline: config, classification: classification, piiRules: piiRules, jobs: jobs
-            ).run(inputs: documents, outputDirectory: out)
+            ).run(
+                inputs: documents, outputDirectory: out,
+                options: RunOptions(shard: split, keyPath: key, progress: quiet ? nil : ProgressDisplay()))
         } catch {
             fail("foiapipe: \(error)")
         }
-        if !quiet {
-            let rate = summary.seconds > 0 ? Double(summary.pages) / summary.seconds : 0
-            FileHandle.standardError.write(
-                Data(
-                    ("foiapipe: \(summary.documents) documents, \(summary.pages) pages (\(summary.ocrPages) OCR) in "
-                        + String(format: "%.1f s (%.1f pages/s); ", summary.seconds, rate)
-                        + "\(summary.communications) communications, \(summary.redactions) redactions, "
-                        + "\(summary.redactedPages) pages redacted (redaction pass "
-                        + String(format: "%.1f s); %d failed", summary.redactSeconds, summary.failedDocuments)
-                        + (summary.failedDocuments > 0 ? ", see \(out)/errors.jsonl" : "") + "\n").utf8))
-        }
+        if !quiet { SummaryLine.print(summary, out: out, shard: split) }
         if review { ReviewPrinter.print(outputDirectory: out, limit: 25) }
         if summary.failedDocuments > 0 { throw ExitCode(Status.someFailed) }
     }
