@@ -68,7 +68,10 @@ public final class RunStore: @unchecked Sendable {
         }
         do {
             db = try SQLiteConnection(path: path)
-            try db.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL")
+            // Exclusive locking before WAL: the write-ahead index then lives in the process's
+            // memory, not in a shared-memory file, so the store also works on a network volume
+            // (shards on a cluster); one process per store is all the lock above allows anyway.
+            try db.execute("PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL")
             try RunStore.createSchema(db)
         } catch {
             close(lockFile)
@@ -136,7 +139,10 @@ public final class RunStore: @unchecked Sendable {
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError(path: path, "no run store here; was `foiapipe run --shard K/N --out` run into this folder?")
         }
-        return try readMeta(SQLiteConnection(path: path))
+        let db = try SQLiteConnection(path: path)
+        // As in `init`: no shared-memory file on what may be a network volume.
+        try db.execute("PRAGMA locking_mode=EXCLUSIVE")
+        return try readMeta(db)
     }
 
     // MARK: - Inputs
