@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "foiapipe",
             dependencies: [
-                "Batch", "Rules", "FoiaCore", "Evaluation", "Classification", "Redaction",
+                "Batch", "Rules", "FoiaCore", "Evaluation", "Classification", "Redaction", "Publication", "Verification",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

@@ -73,7 +73,9 @@ enum LoadedPipeline {
             fail("foiapipe: invalid PII rules\n\(error)")
         }
         let jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        return BatchRunner(pipeline: config, classification: classification, piiRules: piiRules, jobs: jobs)
+        return BatchRunner(
+            pipeline: config, classification: classification, piiRules: piiRules, jobs: jobs,
+            publisher: Publishing.publisher)
     }
 
     static func fail(_ message: String) -> Never {

@@ -17,7 +17,7 @@ struct Foiapipe: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "foiapipe",
         abstract: "Turn a released public-records PDF dump into redacted, countable data.",
-        subcommands: [Run.self, Merge.self, Counts.self, Eval.self, Segment.self])
+        subcommands: [Run.self, Merge.self, Verify.self, Counts.self, Eval.self, Segment.self, Extract.self])
 }
 
 struct Run: ParsableCommand {
@@ -81,7 +81,8 @@ struct Run: ParsableCommand {
         do {
             split = try shard.map { text throws(BatchError) in try Shard(parsing: text) }
             summary = try BatchRunner(
-                pipeline: config, classification: classification, piiRules: piiRules, jobs: jobs
+                pipeline: config, classification: classification, piiRules: piiRules, jobs: jobs,
+                publisher: Publishing.publisher
             ).run(
                 inputs: documents, outputDirectory: out,
                 options: RunOptions(shard: split, keyPath: key, progress: quiet ? nil : ProgressDisplay()))

@@ -1,0 +1,14 @@
+import Batch
+import Publication
+import Redaction
+
+/// The redacted-PDF writer the run hands to the batch: cairo through `RedactedPDFWriter`,
+/// at the resolution the speed target is set for (150 dpi keeps burned-in boxes and
+/// the page legible while costing a quarter of 300 dpi's pixels).
+enum Publishing {
+    static let writer = RedactedPDFWriter(dpi: 150)
+
+    static let publisher: @Sendable (String, [RedactedPage], String) throws -> Void = { source, pages, destination in
+        try writer.write(source: source, pages: pages, to: destination)
+    }
+}
