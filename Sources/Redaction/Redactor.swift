@@ -143,6 +143,7 @@ public struct Redactor: Sendable {
                 var text = o.evidence
                 for (original, placeholder) in known {
                     text = text.replacingOccurrences(of: original, with: placeholder, options: [.caseInsensitive])
+                    text = Redactor.redactCutEdges(text, original: original, placeholder: placeholder)
                 }
                 let spans = resolver.resolve(text, field: .body)
                 o.evidence = spans.isEmpty ? text : Redactor.replace(text, spans)
@@ -153,6 +154,37 @@ public struct Redactor: Sendable {
             from: c, header: header, quoted: quoted, body: body, redactions: counts,
             classification: redactedClassification)
         return RedactionResult(communication: redacted, records: records)
+    }
+
+    /// A snippet cut out of a longer text (`…5, 1977, China) — …`) may start with the end of
+    /// a redacted string or end with its beginning; that piece is replaced too, since even a
+    /// part of a date of birth or a name must not be published.
+    static func redactCutEdges(_ text: String, original: String, placeholder: String) -> String {
+        let ellipsis = "…"
+        var text = text
+        let minimum = 3
+        guard original.count > minimum else { return text }
+        if text.hasPrefix(ellipsis) {
+            let rest = text.dropFirst()
+            for k in stride(from: original.count - 1, through: minimum, by: -1) {
+                let piece = original.suffix(k)
+                if rest.lowercased().hasPrefix(piece.lowercased()) {
+                    text = ellipsis + placeholder + rest.dropFirst(k)
+                    break
+                }
+            }
+        }
+        if text.hasSuffix(ellipsis) {
+            let rest = text.dropLast()
+            for k in stride(from: original.count - 1, through: minimum, by: -1) {
+                let piece = original.prefix(k)
+                if rest.lowercased().hasSuffix(piece.lowercased()) {
+                    text = rest.dropLast(k) + placeholder + ellipsis
+                    break
+                }
+            }
+        }
+        return text
     }
 
     /// Whitespace runs (line breaks included) as one space, as evidence snippets print text.

@@ -46,6 +46,24 @@ enum WordTokenizer {
 
     static func isDigit(_ c: unichar) -> Bool { c >= 48 && c <= 57 }
 
+    /// `d{1,2}[/.-]d{1,2}[/.-]dd` at `i`.
+    static func startsDate(_ ns: NSString, at i: Int, end: Int) -> Bool {
+        var k = i
+        for part in 0..<3 {
+            let from = k
+            while k < end, isDigit(ns.character(at: k)), k - from < 4 { k += 1 }
+            let n = k - from
+            guard part == 2 ? n >= 2 : (n >= 1 && n <= 2) else { return false }
+            if part < 2 {
+                guard k < end else { return false }
+                let sep = ns.character(at: k)
+                guard sep == 47 || sep == 46 || sep == 45 else { return false }
+                k += 1
+            }
+        }
+        return true
+    }
+
     /// Apostrophes and hyphens that may sit inside a name.
     static func isJoiner(_ c: unichar) -> Bool { c == 39 || c == 0x2019 || c == 45 || c == 0x2010 || c == 0x2011 }
 
@@ -79,7 +97,9 @@ enum WordTokenizer {
                 }
             }
             let before = i > start && isDigit(ns.character(at: i - 1))
-            let after = j < end && isDigit(ns.character(at: j))
+            // A word run into a following date (`WALTER01/13/1983`, an OCR'd form row) is still a
+            // word; run into other digits (`A12`, `B3`) it is part of a code.
+            let after = j < end && isDigit(ns.character(at: j)) && !startsDate(ns, at: j, end: end)
             let nextChar: Character? =
                 j < ns.length ? Character(Unicode.Scalar(ns.character(at: j)) ?? " ") : nil
             let text = ns.substring(with: NSRange(location: i, length: j - i))

@@ -96,3 +96,31 @@ import Testing
         ])
     }
 }
+
+/// What a 338-page generated set (seed 1123) leaked before these rules: an old date with no
+/// label, a plate whose label OCR ate, an FBI number OCR lengthened, a form row run together.
+@Suite struct UnlabelledIdentifierTests {
+    @Test func oldFullDatesAreBirthDatesRecentOnesStay() {
+        expectBodies([
+            """
+            The victim is (b)(6) (⟦dob:5/7/1964⟧) of (b)(6).
+            Name of Alien:Date of Birth:Citizenship:Sex:
+            ⟦name:GARCIA, WALTER⟧⟦dob:01/13/1983⟧GUATEMALAM
+            He was seen on ⟦dob:March 3, 1999⟧ at the shelter.
+            Arraignment is set for ⟪6/29/2018⟫; the policy of ⟪January 1, 2017⟫ applies.
+            """
+        ])
+    }
+
+    @Test func plateShapesWithoutALabel() {
+        expectBodies([
+            "EE 008 EI 010), MA ro ⟦plate:2XK 538⟧, [A-NUMBER],",
+            "seen in a car, plate ⟦plate:1HHC47⟧ and later ⟦plate:606-VGV⟧ near ⟪B-2⟫ in ⟪E-13⟫",
+            "Case ⟪2018-00123⟫ at ⟪10:30⟫, route ⟪I-93⟫.",
+        ])
+    }
+
+    @Test func fbiNumberLengthenedByOCR() {
+        expectBodies(["Name: ⟦name:Kemar Ffrench⟧\nFBI#: ⟦fbi:41V9455vV65⟧\nPlease let me know."])
+    }
+}
