@@ -34,6 +34,9 @@ package struct LeakScore: Sendable {
     /// One-edit name matches dropped because every word matched is a word of a `keep`
     /// string: "Sean Kelly" the detective is not an OCR error of "Sean Kelley".
     package var ocrVariantsOfKeeps = 0
+    /// One-edit name matches dropped because they are ordinary words printed in lower case:
+    /// "comes" is not an OCR error of "Gomes", nor "and rape" of "Andrade".
+    package var ocrVariantsThatAreWords = 0
 
     package var stringsLeaked: Int { byType.reduce(0) { $0 + $1.strings } }
 
@@ -68,6 +71,7 @@ package struct LeakScore: Sendable {
         for text in corpus.texts {
             let result = searcher.search(text.text)
             ocrVariantsOfKeeps += result.ignoredKeepVariants
+            ocrVariantsThatAreWords += result.ignoredOrdinaryWords
             for hit in result.hits {
                 let entry = entries[hit.entry]
                 leaks.append(

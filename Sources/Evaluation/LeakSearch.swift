@@ -16,6 +16,8 @@ package struct LeakSearchResult: Sendable, Equatable {
     package var hits: [LeakHit] = []
     /// One-edit name matches passed over because all their words are words of `keep` strings.
     package var ignoredKeepVariants = 0
+    /// One-edit name matches passed over because they are ordinary lower-case words.
+    package var ignoredOrdinaryWords = 0
 }
 
 /// One truth PII string found in one piece of published text.
@@ -162,10 +164,17 @@ package struct LeakSearcher: Sendable {
         searchConcatenations(tokens.digitGroups, index: digitStrings, maxLength: maxDigits, record: record)
         searchConcatenations(words, index: alnumStrings, maxLength: maxAlnum, record: record)
         var ignored = 0
+        var ordinary = 0
         for hit in fuzzy.search(words, excluding: keepWords, ignored: &ignored) {
+            if OrdinaryWords.areOrdinary(text[hit.range]) {
+                ordinary += 1
+                continue
+            }
             record(hit.entry, .ocrVariant, hit.range)
         }
-        return LeakSearchResult(hits: hits.values.sorted { $0.entry < $1.entry }, ignoredKeepVariants: ignored)
+        return LeakSearchResult(
+            hits: hits.values.sorted { $0.entry < $1.entry }, ignoredKeepVariants: ignored,
+            ignoredOrdinaryWords: ordinary)
     }
 
     /// The range grown to whole words, so a number found inside "C84922715" is reported as

@@ -207,6 +207,7 @@ extension LeakScore {
             ("pii_strings", .int(piiStrings)),
             ("strings_leaked", .int(stringsLeaked)),
             ("ocr_variants_of_keeps_ignored", .int(ocrVariantsOfKeeps)),
+            ("ocr_variants_that_are_ordinary_words_ignored", .int(ocrVariantsThatAreWords)),
             (
                 "by_type",
                 .object(

@@ -37,6 +37,17 @@ import Testing
         #expect(leaky.hits.first?.match == .ocrVariant)
     }
 
+    @Test func ordinaryLowerCaseWordsAreNotOCRVariantsOfNames() {
+        let gomes = TruthPII(text: "Gomes", type: "person_name")
+        let andrade = TruthPII(text: "Andrade", type: "person_name")
+        let prose = LeakSearcher([gomes, andrade]).search("If an I-247D comes in; destruction of property and rape.")
+        #expect(prose.hits.isEmpty, "\(prose.hits)")
+        #expect(prose.ignoredOrdinaryWords == 2)
+        // With its capital, or not a word, it is still the name damaged by OCR.
+        #expect(match("Mr. Comes was booked", gomes) == .ocrVariant)
+        #expect(match("met andrede today", andrade) == .ocrVariant)
+    }
+
     @Test func shortNamesAreNotMatchedFuzzily() {
         let name = TruthPII(text: "Li Wu", type: "person_name")
         #expect(match("Li Wu", name) == .exact)
