@@ -55,6 +55,8 @@ struct Officials: Sendable {
             // One OCR error in a long agency domain (`chicagopolice.ore`).
             if d.count >= 10, domains.contains(where: { $0.count >= 10 && editDistanceAtMostOne($0, d) }) { return .agency }
             if domainSuffixes.contains(where: { d.hasSuffix($0) }) { return .agency }
+            // An agency domain cut short by a line break or OCR (`@pd.boston`, `@ice.dhs`).
+            if labels.count >= 2, d.count >= 6, domains.contains(where: { $0.hasPrefix(d + ".") }) { return .agency }
             if privateDomains.contains(d) { return .webmail }
             labels.removeLast()
         }

@@ -146,3 +146,18 @@ import Testing
         expectRedaction(of: [body], result: [r])
     }
 }
+
+/// Places and agency addresses the 338-page set (seed 1123) showed being blacked out.
+@Suite struct AgencyPlacesTests {
+    @Test func placesAreNotSurnamesAndAgencyAddressesStay() {
+        expectBodies([
+            """
+            Can we meet Thursday at 10:00? The conference room at ⟪City Hall⟫ is booked.
+            The conference room at ⟪Schroeder Plaza⟫ is booked.
+            Boston Police Department
+            ⟪4 Schroeder Plaza, Boston, MA 02120⟫
+            Sent by ⟪raymond.finnegan @pd.boston⟫
+            """
+        ])
+    }
+}

@@ -30,6 +30,9 @@ enum NameBeforeLabelRule {
                 // also a word) counts, at lower confidence; the lexicon's never-a-name list
                 // holds the nouns police use as subjects (`Suspect`, `Victim`, `Nobody`).
                 let token = ctx.tokens[k]
+                // The last word of a place the lexicon lists (`City Hall is booked`,
+                // `Schroeder Plaza is booked`) is no one's surname.
+                if endsNeverNamePhrase(k, ctx) { continue }
                 let isWord = ctx.rules.lexicon.isDictionaryWord(folded: token.folded)
                 if isWord && token.text.count <= 3 { continue }
                 let end = token.span.start + (token.stem as NSString).length
@@ -42,6 +45,17 @@ enum NameBeforeLabelRule {
             }
         }
         return out
+    }
+
+    /// Whether the words ending at token `k` (on one line) are a never-a-name phrase.
+    static func endsNeverNamePhrase(_ k: Int, _ ctx: ScanContext) -> Bool {
+        for length in 2...4 where k - length + 1 >= 0 {
+            let first = k - length + 1
+            guard (first..<k).allSatisfy({ ctx.tokenLine[$0] == ctx.tokenLine[k] }) else { break }
+            let words = (first...k).map { ctx.tokens[$0].folded }
+            if ctx.rules.lexicon.neverNamePhrase(words, at: 0) == length { return true }
+        }
+        return false
     }
 
     /// The word a name ending before `at` would end with: the word right before it (at most a
