@@ -47,6 +47,25 @@ private func leaks(_ report: VerificationReport, _ original: String, by method: 
         #expect(!report.lines.joined().contains("LOPEZ"))
     }
 
+    @Test func computedFieldsAreNotReadAsPrintedText() throws {
+        let folder = try OutputFolder()
+        defer { folder.remove() }
+        try folder.audit([("date_of_birth", "04-14-00", "[DOB]"), ("date_of_birth", "03/14/1985", "[DOB]")])
+        let line: [String: Any] = [
+            "id": "c0", "kind": "email", "body": "Booked.", "duplicate_of": NSNull(),
+            "header": ["sent": "2019-04-14T00:05:00-04:00", "subject": "Booking"],
+            "quoted": [["sent": "2019-04-14T00:07:00-04:00"]],
+            "source": ["path": "a.pdf", "sha256": "9f0314198531ab", "page_start": 1, "page_end": 1],
+        ]
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]), as: UTF8.self)
+        try folder.write("public/communications.jsonl", text + "\n")
+        #expect(try folder.verify(ocr: false).isClean)
+        // The same strings in printed text are leaks.
+        let printed = text.replacingOccurrences(of: "\"Booked.\"", with: "\"Sent 2019-04-14T00:05, DOB 03/14/1985\"")
+        try folder.write("public/communications.jsonl", printed + "\n")
+        #expect(!leaks(try folder.verify(ocr: false), "03/14/1985", by: .json).isEmpty)
+    }
+
     @Test func nameTurnedRoundIsCaught() throws {
         let folder = try OutputFolder()
         defer { folder.remove() }
