@@ -112,6 +112,13 @@ import Testing
         ])
     }
 
+    @Test func datesOCRBrokeAfterADOBLabel() {
+        expectBodies([
+            "⟦name:ALVES, Rui⟧, DOB ⟦dob:1/1 1/1993⟧, FBI# ⟦fbi:123456AB7⟧.",
+            "⟦name:Thanh Pham⟧ - DOB: ⟦dob:September 4, 19.72⟧ / MA DL: ⟦dl:S12345678⟧ / Vietnam",
+        ])
+    }
+
     @Test func plateShapesWithoutALabel() {
         expectBodies([
             "EE 008 EI 010), MA ro ⟦plate:2XK 538⟧, [A-NUMBER],",
