@@ -119,6 +119,15 @@ import Testing
         ])
     }
 
+    /// What an untuned 334-page set (seed 2312) leaked.
+    @Test func bracketedTwoDigitYearsDamagedFBILabelsSpacedSIDs() {
+        expectBodies([
+            "The victim is (b)(6) (⟦dob:01-27-66⟧) of (b)(6). Court on ⟪(05-14-17)⟫.",
+            "⟦name:Rui Alves⟧, DOB MM. F814 ⟦fbi:782185rc8⟧, Phone DOM.",
+            "⟦name:Ana Reyes⟧, SID ⟦sid:MA 15659243⟧, a MA DL io)",
+        ])
+    }
+
     @Test func plateShapesWithoutALabel() {
         expectBodies([
             "EE 008 EI 010), MA ro ⟦plate:2XK 538⟧, [A-NUMBER],",
