@@ -125,6 +125,7 @@ import Testing
             "The victim is (b)(6) (⟦dob:01-27-66⟧) of (b)(6). Court on ⟪(05-14-17)⟫.",
             "⟦name:Rui Alves⟧, DOB MM. F814 ⟦fbi:782185rc8⟧, Phone DOM.",
             "⟦name:Ana Reyes⟧, SID ⟦sid:MA 15659243⟧, a MA DL io)",
+            "COM. 0B ION), chone ⟦phone:857-863-2 014⟧.",
             // The digit that makes a plate must be in it, not somewhere after it.
             "He was operating MA reg ⟦plate:SCD Y69⟧. The plate came back. ⟪She was⟫ told 2 times.",
             "Stopped near plate. ⟪She was⟫ released at 10:30.",
