@@ -7,25 +7,40 @@ import FoiaCore
 /// `foiapipe eval` reports them as not built instead of scoring them.
 public enum CommunicationRecord {
     public static func json(_ c: Communication, classified: Classification? = nil) -> String {
+        record(
+            id: c.id, kind: c.kind, path: c.path, sha256: c.sha256, pageStart: c.pageStart, pageEnd: c.pageEnd,
+            batesStart: c.batesStart, batesEnd: c.batesEnd, ocr: c.ocr, header: c.header, quoted: c.quoted,
+            body: c.body, redactions: nil, classification: classified, existing: c.existingRedactions,
+            duplicateOf: c.duplicateOf)
+    }
+
+    /// The contract's record in its key order, for the private and the public writer alike;
+    /// `redactions` and `classification` are left out when nil.
+    static func record(
+        id: String, kind: Communication.Kind, path: String, sha256: String, pageStart: Int, pageEnd: Int,
+        batesStart: String?, batesEnd: String?, ocr: Bool, header: MessageHeader, quoted: [QuotedHeader],
+        body: String, redactions: [String: Int]?, classification: Classification?, existing: ExistingRedactions,
+        duplicateOf: String?
+    ) -> String {
         var j = JSONText()
         j.beginObject()
-        j.field("id", c.id)
-        j.field("kind", c.kind.rawValue)
+        j.field("id", id)
+        j.field("kind", kind.rawValue)
         j.key("source")
         j.beginObject()
-        j.field("path", c.path)
-        j.field("sha256", c.sha256)
-        j.field("page_start", c.pageStart)
-        j.field("page_end", c.pageEnd)
-        j.field("bates_start", c.batesStart)
-        j.field("bates_end", c.batesEnd)
+        j.field("path", path)
+        j.field("sha256", sha256)
+        j.field("page_start", pageStart)
+        j.field("page_end", pageEnd)
+        j.field("bates_start", batesStart)
+        j.field("bates_end", batesEnd)
         j.endObject()
-        j.field("ocr", c.ocr)
+        j.field("ocr", ocr)
         j.key("header")
-        writeHeader(c.header, into: &j)
+        writeHeader(header, into: &j)
         j.key("quoted")
         j.beginArray()
-        for q in c.quoted {
+        for q in quoted {
             j.beginObject()
             j.field("from", q.from)
             j.field("sent", q.sent)
@@ -33,14 +48,20 @@ public enum CommunicationRecord {
             j.endObject()
         }
         j.endArray()
-        j.field("body", c.body)
-        if let classified { write(classified, into: &j) }
+        j.field("body", body)
+        if let redactions {
+            j.key("redactions")
+            j.beginObject()
+            for (type, count) in redactions.sorted(by: { $0.key < $1.key }) { j.field(type, count) }
+            j.endObject()
+        }
+        if let classification { write(classification, into: &j) }
         j.key("existing_redactions")
         j.beginObject()
-        j.field("boxes", c.existingRedactions.boxes)
-        j.field(strings: "codes", c.existingRedactions.codes)
+        j.field("boxes", existing.boxes)
+        j.field(strings: "codes", existing.codes)
         j.endObject()
-        j.field("duplicate_of", c.duplicateOf)
+        j.field("duplicate_of", duplicateOf)
         j.endObject()
         return j.text
     }
