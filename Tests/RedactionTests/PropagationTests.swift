@@ -50,6 +50,47 @@ import Testing
         #expect(c2Out.body.contains("'s lawyer"))
     }
 
+    /// A private name ending the prose just before `Thx,` and a ranked signature is no
+    /// signature; two people share the surname, and `Nwosu` alone and `Mr. Nwosu's` still go.
+    @Test func aNameBeforeTheClosingIsNotASignature() {
+        expectBodies([
+            """
+            I ran him in EAGLE and (b)(7)(E) .
+            ⟦name:Nwosu⟧ pled guilty to operating under the influence of liquor in 2010 and served 9
+            months.
+            We have the I-247A detainer and an I-205 warrant of removal on file for
+            ⟦name:Chinedu Nwosu⟧.
+            Thx,
+            ⟪SDDO Rachel Doherty⟫
+            Enforcement and Removal Operations
+            FYI –
+            ⟦name:Chinedu Nwosu⟧ was arraigned this morning in Boston Municipal Court on assault w/
+            a dangerous weapon (bottle).
+            """,
+            """
+            ⟦name:Emeka Nwosu⟧ was found guilty of possession with intent to distribute and ID fraud
+            in 2017.
+            ⟦name:Mr. Nwosu⟧'s stalking case was nolle prossed in 2011.
+            No detainer was lodged on ⟦name:Mr. Nwosu⟧.
+            Regards,
+            ⟪Rachel Doherty⟫
+            Supervisory Detention and Deportation Officer
+            """,
+        ])
+    }
+
+    /// Two people share a surname, one found only in prose: the surname alone still goes.
+    @Test func aSharedSurnameAloneFollowsTheSurerPerson() {
+        expectBodies([
+            """
+            ERO records show ⟦name:Exantus⟧ is a removable alien with a final order from 2014.
+            ERO issued a detainer for ⟦name:Marie-Carmelle Exantus⟧; please make sure booking has it.
+            """,
+            "Charges pending against ⟦name:Marie-Carmelle Exantus⟧: ADW.\n⟦name:EXANTUS, MARIE-CARMELLE⟧ – DOB: ⟦dob:November 26, 1967⟧",
+            "BRIC has him listed as an associate.\n⟦name:Jean-Claude Exantus⟧ is a visa overstay (B-2, admitted 2012).",
+        ])
+    }
+
     @Test func mentionsInOtherFilesAreRedactedToo() {
         expectBodies([
             "Name: ⟦name:NWOSU, Ngozi⟧\nDOB: ⟦dob:2/27/1991⟧",

@@ -66,8 +66,10 @@ enum OfficialNames {
             var strength = 0.9
             if !rest.isEmpty, Officials.has(o.titleInLine, rest) || Officials.has(o.workTitleInLine, rest) {
                 official = true
-            } else if rest.isEmpty {
-                let next3 = Array(following.prefix(3))
+            } else if rest.isEmpty, !continuesSentence(line, lines) {
+                // A signature follows its closing line: a name before `Thx,` ends the message's
+                // prose (`… on file for` / `Chinedu Nwosu.` / `Thx,` / `SDDO Rachel Doherty`).
+                let next3 = Array(following.prefix(3).prefix { !isClosing($0) })
                 if next3.contains(where: { isTitleLine($0, o) }) {
                     official = true
                 } else if next3.contains(where: { isWorkTitleLine($0, o) }),
@@ -127,6 +129,17 @@ enum OfficialNames {
     static func isShortNameish(_ line: TextLine) -> Bool {
         line.wordCount <= 4 && !line.content.contains(where: \.isNumber) && !line.content.hasSuffix(".")
             && !line.content.hasSuffix("?")
+    }
+
+    /// A line that finishes a sentence begun on the line above (`… warrant of removal on file
+    /// for` over `Chinedu Nwosu.`): the line above runs on (ends in a lower-case word or a
+    /// comma), has more than three words and is no closing (`Best regards,` over a name is a
+    /// signature).
+    static func continuesSentence(_ line: TextLine, _ lines: [TextLine]) -> Bool {
+        guard line.index > 0, !lines[line.index - 1].isBlank else { return false }
+        let above = lines[line.index - 1]
+        guard above.wordCount > 3, !isClosing(above), let last = above.content.last else { return false }
+        return last.isLowercase || last == ","
     }
 
     static func previousLine(before index: Int, _ lines: [TextLine]) -> TextLine? {
