@@ -132,7 +132,9 @@ struct Propagation {
 
     private func decide(_ run: [(Int, WordMatch)], _ ctx: ScanContext) -> Finding? {
         guard let (firstIndex, _) = run.first, let (lastIndex, lastMatch) = run.last else { return nil }
-        // The identity most words agree on; full identities before surname-only ones.
+        // The identity most words agree on; full identities before surname-only ones; of two
+        // people sharing a surname (`Exantus` alone), the one identified more surely decides
+        // whether the word goes.
         var votes: [String: Int] = [:]
         for (_, m) in run { for id in m.identities { votes[id, default: 0] += 1 } }
         let best = votes.sorted { a, b in
@@ -140,6 +142,9 @@ struct Propagation {
             let aFull = a.key.contains(" ")
             let bFull = b.key.contains(" ")
             if aFull != bFull { return aFull }
+            let aStrength = resolver.privateStrength(a.key)
+            let bStrength = resolver.privateStrength(b.key)
+            if aStrength != bStrength { return aStrength > bStrength }
             return a.key < b.key
         }
         guard let top = best.first else { return nil }
