@@ -166,7 +166,9 @@ package struct LeakSearcher: Sendable {
         var ignored = 0
         var ordinary = 0
         for hit in fuzzy.search(words, excluding: keepWords, ignored: &ignored) {
-            if OrdinaryWords.areOrdinary(text[hit.range]) {
+            if OrdinaryWords.areOrdinary(text[hit.range])
+                || OrdinaryWords.breaksASentence(text[hit.range], name: entries[hit.entry].text)
+            {
                 ordinary += 1
                 continue
             }

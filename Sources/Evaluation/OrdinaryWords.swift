@@ -18,6 +18,19 @@ enum OrdinaryWords {
         return out
     }()
 
+    /// True when a one-word name is matched across the end of a clause, a punctuation mark
+    /// followed by a space or line break ("Hi,\nHSI" for Hirsi): OCR splits a word with a space
+    /// at most, it does not add a comma and a line break inside it.
+    static func breaksASentence(_ text: Substring, name: String) -> Bool {
+        guard !name.contains(where: { $0 == " " || $0 == "," }) else { return false }
+        let chars = Array(text)
+        guard chars.count >= 2 else { return false }
+        for i in 0..<(chars.count - 1) where ",.;:!?".contains(chars[i]) && chars[i + 1].isWhitespace {
+            return true
+        }
+        return false
+    }
+
     /// True when every word of `text` starts in lower case and is an ordinary word.
     static func areOrdinary(_ text: Substring) -> Bool {
         let parts = text.split(whereSeparator: { !$0.isLetter })
