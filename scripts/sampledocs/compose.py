@@ -124,7 +124,8 @@ class Case:
                                   min(["convicted", "dismissed"], key=lambda x: (usage.get(x, 0), rng.random()))
                                   if greedy or rng.random() < .5 else rng.choice(["convicted", "convicted", "dismissed"]))
         for c in list(self.current) + list(self.priors):
-            cast.setdefault("picks", {})[c] = cast["picks"].get(c, 0) + 1
+            picks = cast.setdefault("picks", {})
+            picks[c] = picks.get(c, 0) + 1
         self.civil = {}
         r = rng.random() if not .1 <= flavor < .18 else 1.0
         if greedy and not flavor < .18:
