@@ -175,8 +175,12 @@ struct Propagation {
             let lexicon = ctx.rules.lexicon
             if resolver.officialWordStrength(word) > 0 { return nil }
             // Alone, a name that is also an ordinary word (`Young`, `Date`) is left to the
-            // rules that see its context (`Mr. Young`, `Young was arrested`).
-            if lexicon.isDictionaryWord(folded: word) { return nil }
+            // rules that see its context (`Mr. Young`, `Young was arrested`), unless it is
+            // printed the way only names are: in capitals, or in a file name
+            // (`I-247A_FORTES.pdf`, where Fortes is also the plural of forte).
+            let shownAsName = (token.text.count >= 4 && token.text == token.text.uppercased())
+                || token.gapBefore.hasSuffix("_") || token.next == "_"
+            if lexicon.isDictionaryWord(folded: word), !(shownAsName && strength >= 0.8) { return nil }
             switch lastMatch.role {
             case .surname:
                 // Two-letter surnames (`Wu`, `Ng`) alone only after a title (HonorificNameRule).

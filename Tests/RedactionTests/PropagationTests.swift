@@ -91,6 +91,14 @@ import Testing
         ])
     }
 
+    /// A surname that is also a word (`fortes`) goes alone where only a name is printed so.
+    @Test func aSurnameThatIsAWordGoesInCapitalsAndFileNames() {
+        expectBodies([
+            "⟦name:FORTES, NILTON⟧ – DOB: ⟦dob:11-07-82⟧ / SID: ⟦sid:MA42724107⟧",
+            "Attachments: I-247A_⟦name:FORTES⟧.pdf\nSee BOP_⟦name:FORTES⟧.pdf. ⟦name:FORTES⟧ was booked at 10:40.",
+        ])
+    }
+
     @Test func mentionsInOtherFilesAreRedactedToo() {
         expectBodies([
             "Name: ⟦name:NWOSU, Ngozi⟧\nDOB: ⟦dob:2/27/1991⟧",
