@@ -86,7 +86,10 @@ struct PageFurniture: Sendable {
             } else if let series {
                 accepted = Self.batesPrefix(c.value) == series
             } else {
-                accepted = c.share >= 0.6
+                // A lone candidate is a Bates number only when printed like one: a separator
+                // before its digits or digits padded with zeros (`COB 000045`, `DHS000123`);
+                // `MA34912394` at the foot of a scanned e-mail is a state ID.
+                accepted = c.share >= 0.6 && Self.looksStamped(c.value)
             }
             guard accepted else { continue }
             lines[c.line].isFurniture = true
@@ -94,6 +97,13 @@ struct PageFurniture: Sendable {
             chosen[c.page] = (c.rank, c.value)
         }
         return chosen.mapValues(\.value)
+    }
+
+    /// A separator before the final digits, or those digits padded with a zero.
+    static func looksStamped(_ value: String) -> Bool {
+        let digits = value.reversed().prefix { $0.isNumber }
+        let rest = value.dropLast(digits.count)
+        return digits.last == "0" || rest.last.map { " -_".contains($0) } == true
     }
 
     /// The non-numeric part of a Bates number: `BPD-ICE 000123` → `BPD-ICE`.

@@ -60,6 +60,23 @@ let defaultSegmenter: Segmenter = {
         #expect(c.batesStart == "BPD-ICE 000123")
     }
 
+    /// No Bates series in the file: a state ID alone at the foot of a page is no Bates number.
+    @Test func aLoneIdentifierAtTheFootIsNoBatesNumber() throws {
+        let doc = document([
+            [
+                "From: Murphy, Denise", "Sent: Friday, June 01, 2018 5:13 PM", "To: Washington, Thomas",
+                "Subject: RE: arrest", "ZHOU, WEI, DOB I. MA DL ERGO BRIO. M4 res HESSD", "MA34912394.", "Thx,",
+                "Page 1",
+            ]
+        ])
+        let c = try #require(defaultSegmenter.segment(doc).first)
+        #expect(c.batesStart == nil)
+        #expect(c.body.contains("MA34912394"))
+        let stamped = try #require(
+            defaultSegmenter.segment(document([["From: Murphy, Denise", "Subject: x", "Body.", "COB 000045"]])).first)
+        #expect(stamped.batesStart == "COB 000045")
+    }
+
     @Test func ocrDamagedLabelsAreRead() throws {
         let doc = document([
             [
