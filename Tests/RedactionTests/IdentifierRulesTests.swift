@@ -82,6 +82,8 @@ import Testing
             MA DL ⟦dl:S66891344⟧, OLN: ⟦dl:S12345678⟧, License # ⟦dl:S7654321O⟧ and a bare ⟦dl:S11223344⟧.
             OCR split and misread: MA DL: ⟦dl:$93 102989⟧, MA DL# ⟦dl:S93 102989⟧, and bare ⟦dl:S4412 3390⟧.
             OCR read the # as F: (COC / FBIF: ⟦fbi:43E5856V54⟧ and FBIH: ⟦fbi:282359RM5⟧.
+            OCR garbled the label: M4 res (b)(7)(C) HESSD
+            ⟦sid:MA34912394⟧.
             FBI# ⟦fbi:74C6012P50⟧, UCN ⟦fbi:119668YT3⟧, SID: ⟦sid:MA12345678⟧, PCF# ⟦sid:1975851⟧.
             Haiti passport: ⟦passport:RD7176469⟧, Passport No. ⟦passport:543219876⟧.
             """
