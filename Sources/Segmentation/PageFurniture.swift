@@ -75,9 +75,18 @@ struct PageFurniture: Sendable {
                 candidates.append((page, i, b.rank, b.value, Double(b.value.count) / Double(max(1, text.count))))
             }
         }
+        // A series counts up with the pages: two pages whose numbers differ by their page
+        // distance. Two state IDs `MA13796748` and `MA43147678` on two pages share a prefix
+        // but are no series.
+        var runs: [String: (prefix: String, pages: Set<Int>)] = [:]
+        for c in candidates where c.rank > 0 {
+            guard let number = Self.trailingNumber(c.value) else { continue }
+            let prefix = Self.batesPrefix(c.value)
+            runs["\(prefix)|\(number - c.page)", default: (prefix, [])].pages.insert(c.page)
+        }
         var prefixPages: [String: Set<Int>] = [:]
-        for c in candidates where c.rank > 0 { prefixPages[Self.batesPrefix(c.value), default: []].insert(c.page) }
-        let series = prefixPages.filter { $0.value.count >= 2 }.max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }?.key
+        for run in runs.values where run.pages.count >= 2 { prefixPages[run.prefix, default: []].formUnion(run.pages) }
+        let series = prefixPages.max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }?.key
         var chosen: [Int: (rank: Int, value: String)] = [:]
         for c in candidates {
             let accepted: Bool
@@ -97,6 +106,11 @@ struct PageFurniture: Sendable {
             chosen[c.page] = (c.rank, c.value)
         }
         return chosen.mapValues(\.value)
+    }
+
+    /// The number the value ends with (`BPD-ICE 000123` → 123).
+    static func trailingNumber(_ value: String) -> Int? {
+        Int(String(value.reversed().prefix { $0.isNumber }.prefix(12).reversed()))
     }
 
     /// A separator before the final digits, or those digits padded with a zero.

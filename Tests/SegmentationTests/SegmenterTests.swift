@@ -77,6 +77,24 @@ let defaultSegmenter: Segmenter = {
         #expect(stamped.batesStart == "COB 000045")
     }
 
+    /// State IDs at the top of two pages share the prefix `MA` but do not count up with the
+    /// pages: no series, no Bates number; a real series still wins over them.
+    @Test func identifiersOnTwoPagesAreNoBatesSeries() throws {
+        let ids = document([
+            ["Emeka Nwosu, DOB 05/13/1993, SID MA13796748, Nigeria", "From: Kelly, Paul", "Subject: x", "Body one."],
+            ["> SID: MA43147678", "1", "Body two continues."],
+        ])
+        let comms = defaultSegmenter.segment(ids)
+        #expect(comms.allSatisfy { $0.batesStart == nil && $0.batesEnd == nil }, "\(comms.map(\.batesStart))")
+        let stamped = document([
+            ["From: Kelly, Paul", "Subject: x", "Body.", "SID: MA13796748", "BPD-ICE 000199"],
+            ["More body.", "BPD-ICE 000200"],
+        ])
+        let c = try #require(defaultSegmenter.segment(stamped).first)
+        #expect(c.batesStart == "BPD-ICE 000199")
+        #expect(c.batesEnd == "BPD-ICE 000200")
+    }
+
     @Test func ocrDamagedLabelsAreRead() throws {
         let doc = document([
             [
