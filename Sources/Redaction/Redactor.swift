@@ -134,6 +134,11 @@ public struct Redactor: Sendable {
                 subject: apply(q.subject, .subject, "quoted[\(i)].subject"))
         }
         let body = apply(c.body, .body, "body") ?? ""
+        // A Bates number is page furniture the segmenter picked from the margin; if what it
+        // picked is an identifier after all, it is published as a placeholder like any other.
+        var source = c
+        source.batesStart = apply(c.batesStart, .body, "source.bates_start")
+        source.batesEnd = apply(c.batesEnd, .body, "source.bates_end")
         var redactedClassification = classification
         if let classification {
             let known = records.map { (Redactor.collapsed($0.original), $0.placeholder) }.filter { !$0.0.isEmpty }
@@ -151,7 +156,7 @@ public struct Redactor: Sendable {
             }
         }
         let redacted = RedactedCommunication(
-            from: c, header: header, quoted: quoted, body: body, redactions: counts,
+            from: source, header: header, quoted: quoted, body: body, redactions: counts,
             classification: redactedClassification)
         return RedactionResult(communication: redacted, records: records)
     }

@@ -3,6 +3,18 @@ import Redaction
 import Testing
 
 @Suite struct RedactedCommunicationTests {
+    /// Defence in depth: an identifier the segmenter took for a Bates number is redacted too.
+    @Test func aBatesNumberThatIsAnIdentifierIsRedacted() throws {
+        var c = communication(body: "Elisio Varela is under investigation.\nSID: MA43147678")
+        c.batesStart = "MA43147678"
+        c.batesEnd = "BPD-ICE 000200"
+        let redactor = TestRules.redactor
+        let r = redactor.redact(c, registry: redactor.detect([c]))
+        #expect(r.communication.batesStart == "[SID]")
+        #expect(r.communication.batesEnd == "BPD-ICE 000200")
+        #expect(r.records.contains { $0.field == "source.bates_start" && $0.original == "MA43147678" })
+    }
+
     @Test func countsRecordsAndCopiedFields() throws {
         var c = communication(
             id: "x1", from: "Kelly, Sean <sean.kelly@pd.boston.gov>", to: ["Greene, Erin"],
