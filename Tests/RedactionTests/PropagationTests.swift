@@ -99,6 +99,18 @@ import Testing
         ])
     }
 
+    /// Every other mention was withheld with an exemption code; prose still names him.
+    @Test func aLoneSurnameAsTheSubjectOfAStatus() {
+        expectBodies([
+            """
+            Name: (b)(7)(C)
+            ERO records show ⟦name:Fleurimond⟧ is a removable alien with a final order from 2011.
+            ⟦name:Jean-Claude Exantus⟧ is a visa overstay (B-2, admitted 2012).
+            He is a removable alien. ⟪ICE⟫ is a partner agency.
+            """
+        ])
+    }
+
     @Test func mentionsInOtherFilesAreRedactedToo() {
         expectBodies([
             "Name: ⟦name:NWOSU, Ngozi⟧\nDOB: ⟦dob:2/27/1991⟧",
