@@ -103,7 +103,10 @@ public struct BatchRunner: Sendable {
             throw .store(error)
         }
 
-        try pass1(selected, store: store, fingerprint: fingerprint, progress: options.progress, summary: &summary)
+        // The redact pass takes back the detect pass's scans of the same texts.
+        let memo = options.shard == nil ? ScanMemo() : nil
+        try pass1(
+            selected, store: store, fingerprint: fingerprint, memo: memo, progress: options.progress, summary: &summary)
 
         let keys = selected.map(\.1.key)
         if options.shard != nil {
@@ -127,7 +130,7 @@ public struct BatchRunner: Sendable {
             return summary
         }
         try publish(
-            selected.map { ($0.1.key, $0.0) }, store: store, layout: layout, keyPath: options.keyPath,
+            selected.map { ($0.1.key, $0.0) }, store: store, layout: layout, keyPath: options.keyPath, memo: memo,
             progress: options.progress, summary: &summary)
         summary.seconds = Date().timeIntervalSince(start)
         return summary
@@ -135,7 +138,7 @@ public struct BatchRunner: Sendable {
 
     /// Pass 1 over the documents that have no complete result in the store.
     private func pass1(
-        _ selected: [(InputDocument, StoredInput)], store: RunStore, fingerprint: RunFingerprint,
+        _ selected: [(InputDocument, StoredInput)], store: RunStore, fingerprint: RunFingerprint, memo: ScanMemo?,
         progress: (any RunProgress)?, summary: inout RunSummary
     ) throws(BatchError) {
         var todo: [(InputDocument, StoredInput)] = []
@@ -166,7 +169,7 @@ public struct BatchRunner: Sendable {
         let segmenter = Segmenter(config: pipeline.segmentation)
         let classifier = Classifier(rules: classification)
         // Detection does not use the pseudonym key; only pass 2 does.
-        let detector = Redactor(rules: piiRules, key: [UInt8](repeating: 0, count: 32))
+        let detector = Redactor(rules: piiRules, key: [UInt8](repeating: 0, count: 32), scanMemo: memo)
         let keys = Dictionary(todo.map { ($0.0, $0.1.key) }) { a, _ in a }
         let failure = Mutex<BatchError?>(nil)
         let docFingerprint = fingerprint.documents
@@ -207,7 +210,7 @@ public struct BatchRunner: Sendable {
     /// document with the whole dump's registry. `documents` are in output order.
     func publish(
         _ documents: [(InputKey, InputDocument)], store: RunStore, layout: OutputLayout, keyPath: String?,
-        progress: (any RunProgress)?, summary: inout RunSummary
+        memo: ScanMemo? = nil, progress: (any RunProgress)?, summary: inout RunSummary
     ) throws(BatchError) {
         let key: [UInt8]
         do {
@@ -215,7 +218,7 @@ public struct BatchRunner: Sendable {
         } catch {
             throw .usage("\(error)")
         }
-        let redactor = Redactor(rules: piiRules, key: key)
+        let redactor = Redactor(rules: piiRules, key: key, scanMemo: memo)
 
         progress?.begin(.writing(documents: documents.count))
         let files = try PrivateOutputs(layout, writeCounts: true)

@@ -27,10 +27,12 @@ public struct Redactor: Sendable {
 
     /// - Parameter key: the secret for `[PERSON-XXXX]` tags; keep it in `private/` and reuse
     ///   it across runs so that tags stay stable.
-    public init(rules: PIIRules, key: [UInt8]) {
+    /// - Parameter scanMemo: shared by the detect and the redact pass's redactors of one run,
+    ///   so the redact pass reuses the detect pass's scans (see `ScanMemo`).
+    public init(rules: PIIRules, key: [UInt8], scanMemo: ScanMemo? = nil) {
         self.rules = rules
         pseudonyms = Pseudonymizer(key: key)
-        scanner = TextScanner(rules: rules)
+        scanner = TextScanner(rules: rules, memo: scanMemo)
     }
 
     // MARK: - Detect pass
@@ -58,7 +60,7 @@ public struct Redactor: Sendable {
 
     func detect(_ text: String, _ field: FieldKind, into registry: inout EntityRegistry) {
         guard !text.isEmpty else { return }
-        let (scan, ctx) = scanner.scan(text, field: field)
+        let (scan, ctx) = scanner.scanKeeping(text, field: field)
         for hit in scan.officials { registry.addOfficial(hit.name, strength: hit.strength, reason: hit.reason) }
         for span in scan.kept {
             if let key = IdentifierKey.key(ctx.string(span)) { registry.addKept(key) }

@@ -70,7 +70,7 @@ final class Resolver: Sendable {
     }
 
     func resolve(_ text: String, field: FieldKind) -> [ResolvedSpan] {
-        let (scan, ctx) = scanner.scan(text, field: field)
+        let (scan, ctx) = scanner.scanTaking(text, field: field)
         var findings: [Finding] = []
         for var f in scan.findings {
             // A number kept as an official's office line anywhere in the dump is kept everywhere.

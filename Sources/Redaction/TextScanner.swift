@@ -7,6 +7,23 @@ import Foundation
 /// registry knows (`Resolver`).
 struct TextScanner: Sendable {
     let rules: PIIRules
+    /// Where the detect pass leaves its scans for the redact pass (nil: every scan is fresh).
+    var memo: ScanMemo?
+
+    /// A scan for the detect pass, kept in the memo for the redact pass.
+    func scanKeeping(_ text: String, field: FieldKind) -> (TextScan, ScanContext) {
+        let (scan, ctx) = self.scan(text, field: field)
+        memo?.keep(text, field, scan, signatureLines: ctx.signatureLines)
+        return (scan, ctx)
+    }
+
+    /// A scan for the redact pass: the detect pass's if kept, else made now.
+    func scanTaking(_ text: String, field: FieldKind) -> (TextScan, ScanContext) {
+        guard let kept = memo?.take(text, field) else { return scan(text, field: field) }
+        var ctx = ScanContext(text, field: field, rules: rules)
+        ctx.signatureLines = kept.signatureLines
+        return (kept.scan, ctx)
+    }
 
     func scan(_ text: String, field: FieldKind) -> (TextScan, ScanContext) {
         var ctx = ScanContext(text, field: field, rules: rules)

@@ -151,5 +151,14 @@ func expectBodies(_ marked: [String], sourceLocation: SourceLocation = #_sourceL
     let registry = redactor.detect(comms)
     let results = comms.map { redactor.redact($0, registry: registry) }
     expectRedaction(of: marks, result: results, sourceLocation: sourceLocation)
+    // A run shares the detect pass's scans with the redact pass: every marked text checks
+    // that this gives the same redaction, record for record.
+    let memo = ScanMemo()
+    let remembering = Redactor(rules: TestRules.rules, key: TestRules.key, scanMemo: memo)
+    let memoRegistry = remembering.detect(comms)
+    let memoResults = comms.map { remembering.redact($0, registry: memoRegistry) }
+    #expect(memo.counts.hits >= comms.count, "\(memo.counts)", sourceLocation: sourceLocation)
+    #expect(memoResults.map(\.records) == results.map(\.records), sourceLocation: sourceLocation)
+    #expect(memoResults.map(\.communication.body) == results.map(\.communication.body), sourceLocation: sourceLocation)
     return results
 }
