@@ -66,6 +66,8 @@ final class TesseractEngine {
                 api, buf.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
         }
         TessBaseAPISetSourceResolution(api, Int32(image.dpi))
+        // The worker may run on another thread than last time; the setting is per thread.
+        OpenMP.keepToThisThread()
         guard TessBaseAPIRecognize(api, nil) == 0 else {
             TessBaseAPIClear(api)
             return nil
@@ -121,6 +123,7 @@ final class TesseractEngine {
         var conf: Float = 0
         var script: UnsafePointer<CChar>?
         var scriptConf: Float = 0
+        OpenMP.keepToThisThread()
         guard TessBaseAPIDetectOrientationScript(api, &deg, &conf, &script, &scriptConf) != 0 else { return nil }
         return (Int(deg), Double(conf))
     }

@@ -118,17 +118,4 @@ enum DefaultPipeline {
     }
 }
 
-/// Tesseract parallelises inside a page with OpenMP, which reads `OMP_THREAD_LIMIT` when the
-/// library loads, before `main`. foiapipe already runs one page per core, and OpenMP's
-/// threads would fight its workers for the cores, so the process re-executes itself once
-/// with the limit set, unless the user chose a limit.
-func limitOpenMPThreads() {
-    guard getenv("OMP_THREAD_LIMIT") == nil else { return }
-    setenv("OMP_THREAD_LIMIT", "1", 1)
-    let args = CommandLine.arguments.map { strdup($0) } + [nil]
-    execv("/proc/self/exe", args)
-    // execv returns only on failure: carry on with OpenMP's own threads.
-}
-
-limitOpenMPThreads()
 Foiapipe.main()
