@@ -125,6 +125,16 @@ package struct OutputRecords: Sendable {
             sent: header?["sent"]?.string, subject: header?["subject"]?.string,
             detainer: detainer, offenses: offenses, severity: r["severity"]?.string,
             isDuplicate: !(r["duplicate_of"]?.isNull ?? true),
-            strings: keepStrings ? r.stringValues(skipping: machineKeys) : [])
+            strings: keepStrings ? searchable(r.stringValues(skipping: machineKeys)) : [])
+    }
+
+    /// A `sent` value is a machine timestamp (`2018-05-12T11:04:00-04:00`): its date is what
+    /// the printout said and is searched, its time and offset are not ("11-04:00" is no
+    /// date of birth 11/4/2000).
+    static func searchable(_ values: [(path: String, value: String)]) -> [(path: String, value: String)] {
+        values.map { v in
+            guard v.path == "sent" || v.path.hasSuffix(".sent"), let t = v.value.firstIndex(of: "T") else { return v }
+            return (v.path, String(v.value[..<t]))
+        }
     }
 }

@@ -58,6 +58,17 @@ import Testing
         #expect(match("arrested Hirsl, today", hirsi) == .ocrVariant)
     }
 
+    /// A timestamp's time is no date: `2018-05-12T11:04:00-04:00` holds no 11/4/2000; its date does.
+    @Test func sentTimestampsAreSearchedByTheirDateOnly() throws {
+        let line = #"{"source":{"path":"a.pdf","page_start":1,"page_end":1},"header":{"sent":"2018-05-12T11:04:00-04:00"},"quoted":[{"sent":"1984-12-07T09:00:00-05:00"}]}"#
+        let record = try #require(try OutputRecords.parse(line, file: "x", keepStrings: true).first)
+        let text = record.strings.map(\.value).joined(separator: "\n")
+        let dob2000 = TruthPII(text: "11/4/2000", type: "date_of_birth")
+        let dob1984 = TruthPII(text: "12/7/1984", type: "date_of_birth")
+        #expect(LeakSearcher([dob2000]).search(text).hits.isEmpty, "\(text)")
+        #expect(!LeakSearcher([dob1984]).search(text).hits.isEmpty, "\(text)")
+    }
+
     @Test func shortNamesAreNotMatchedFuzzily() {
         let name = TruthPII(text: "Li Wu", type: "person_name")
         #expect(match("Li Wu", name) == .exact)
