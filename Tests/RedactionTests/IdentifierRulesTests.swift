@@ -87,6 +87,7 @@ import Testing
             OR. DOB ⟦dob:4/5/1988⟧, China passport ⟦passport:E581 19524⟧.
             sip: ICOM PCF: ⟦sid:8807766⟧ FBI: ⟦fbi:77¥3233X50⟧
             SID: " per: ⟦sid:9224259⟧ FBI:
+            sip: QM. scr: ⟦sid:7333316⟧ = FBI: ⟦fbi:74C6012P50⟧
             FBI# ⟦fbi:74C6012P50⟧, UCN ⟦fbi:119668YT3⟧, SID: ⟦sid:MA12345678⟧, PCF# ⟦sid:1975851⟧.
             Haiti passport: ⟦passport:RD7176469⟧, Passport No. ⟦passport:543219876⟧.
             """
