@@ -5,6 +5,28 @@ import Testing
 /// Shapes seen in real releases (an I-213, Chicago Police mail, court exhibits), which no
 /// generator writes.
 @Suite struct RealWorldPhrasingTests {
+    /// Seed 9500: a given name that is also a word, after a hyphenated surname in capitals,
+    /// and a building's name wrapped onto a quoted line.
+    @Test func aGivenNameThatIsAWordAndAWrappedPlace() {
+        expectBodies([
+            """
+            From: Marchetti, Carmen [mailto:Carmen.Marchetti @ pd.boston.gov]
+            Sent: Tuesday; November 29, 2016 11:06 AM
+            To: Driscoll, Sean
+            Subject: ⟦name:Wander Taveras-Polanco⟧
+            Hi,
+            RE: ⟦name:Wander Taveras-Polanco⟧ Marchetti, Carmen
+            FYI -
+            ⟦name:TAVERAS-POLANCO, WANDER⟧ was taken into custody for A&B FHM 2nd off.
+            """,
+            """
+            > Can we move our monthly meeting to Monday at 10:00? The conference room at Schroeder
+            > ⟪Plaza⟫ is booked.
+            > 1 Schroeder ⟪Plaza⟫
+            """,
+        ])
+    }
+
     @Test func anI213WithItsLabelRowsAndNarrative() {
         expectBodies([
             """

@@ -55,8 +55,17 @@ enum LastFirstNameRule {
         let given = words[comma...].filter { !ctx.tokens[$0].isInitial }
         // `WASHINGTON, WASHINGTON`: a town and state, not a person named twice.
         if surname.count == 1, given.count == 1, ctx.tokens[surname[0]].folded == ctx.tokens[given[0]].folded { return nil }
-        // `YY, Construction Company`: given names that are only ordinary words.
-        if !given.isEmpty, given.allSatisfy({ lexicon.isCommon(folded: ctx.tokens[$0].folded) }) { return nil }
+        // `YY, Construction Company`: given names that are only ordinary words; but one such
+        // given name after a surname of real name words is a person (`TAVERAS-POLANCO, WANDER`).
+        let distinctiveSurname = !surname.isEmpty && surname.allSatisfy {
+            ctx.tokens[$0].text.count >= 4 && !lexicon.isDictionaryWord(folded: ctx.tokens[$0].folded)
+                && !lexicon.isNeverName(folded: ctx.tokens[$0].folded)
+        }
+        if !given.isEmpty, given.allSatisfy({ lexicon.isCommon(folded: ctx.tokens[$0].folded) }),
+            !(given.count == 1 && distinctiveSurname)
+        {
+            return nil
+        }
         let commonSurname = surname.filter { lexicon.isCommon(ctx.tokens[$0].text) }
         if commonSurname.isEmpty { return m }
         if surname.count > 1 { return nil }

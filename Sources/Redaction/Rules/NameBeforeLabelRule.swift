@@ -47,11 +47,13 @@ enum NameBeforeLabelRule {
         return out
     }
 
-    /// Whether the words ending at token `k` (on one line) are a never-a-name phrase.
+    /// Whether the words ending at token `k` are a never-a-name phrase, on one line or wrapped
+    /// onto the next (`… at Schroeder` / `> Plaza is booked`: only spaces and quote marks between).
     static func endsNeverNamePhrase(_ k: Int, _ ctx: ScanContext) -> Bool {
         for length in 2...4 where k - length + 1 >= 0 {
             let first = k - length + 1
-            guard (first..<k).allSatisfy({ ctx.tokenLine[$0] == ctx.tokenLine[k] }) else { break }
+            guard (first + 1...k).allSatisfy({ ctx.tokens[$0].gapBefore.allSatisfy { $0.isWhitespace || $0 == ">" } })
+            else { break }
             let words = (first...k).map { ctx.tokens[$0].folded }
             if ctx.rules.lexicon.neverNamePhrase(words, at: 0) == length { return true }
         }
