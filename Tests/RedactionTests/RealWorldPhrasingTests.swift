@@ -24,6 +24,7 @@ import Testing
             > ⟪Plaza⟫ is booked.
             > 1 Schroeder ⟪Plaza⟫
             """,
+            "⟦name:PEREIRA, THIAGO⟧, DOB ⟦dob:10/11/1988⟧, Phone ⟦phone:857-584-6572⟧, MA reg .\n⟪Page 1⟫ of 2\nCITY000007",
         ])
     }
 
