@@ -26,6 +26,37 @@ struct PageWords {
     }
 }
 
+extension Redactor {
+    /// Tesseract's confidence below which a word beside a redacted name is burned in with it.
+    static let unsureConfidence = 60.0
+
+    /// A name's words on a scan, with the word right before or after it on its line when
+    /// tesseract was unsure of that word (a letter-bearing word below 60 % confidence).
+    ///
+    /// In `LAST, First` the surname is often the word OCR damages (`DESIR,` read as `ae.`):
+    /// the rules cannot know the noise for a name, but a second reading of the image, a
+    /// reader's eyes or `foiapipe verify`'s OCR can. The box goes with the name's redaction,
+    /// so the noise is neither published nor audited as a string of its own.
+    static func withUnsureNeighbours(_ covered: [Int], on page: PageText) -> [Int] {
+        guard let first = covered.first, let last = covered.last else { return covered }
+        let words = page.words
+        func unsure(_ i: Int, beside j: Int) -> Bool {
+            guard words.indices.contains(i), words[i].confidence < unsureConfidence,
+                words[i].text.contains(where: \.isLetter)
+            else { return false }
+            let (a, b) = i < j ? (words[i], words[j]) : (words[j], words[i])
+            guard !a.endsLine else { return false }
+            // Beside it on the same printed line: overlapping heights, a gap under two line heights.
+            let height = max(a.box.height, b.box.height)
+            return a.box.y1 > b.box.y0 && b.box.y1 > a.box.y0 && b.box.x0 - a.box.x1 < 2 * height
+        }
+        var out = covered
+        if unsure(first - 1, beside: first) { out.insert(first - 1, at: 0) }
+        if unsure(last + 1, beside: last) { out.append(last + 1) }
+        return out
+    }
+}
+
 /// One redaction on a page: where to burn it in, and what it was (for the audit).
 public struct PageRedaction: Sendable, Hashable {
     /// One box per printed line the redaction covers, in page points.
@@ -52,8 +83,9 @@ extension Redactor {
         let ns = words.text as NSString
         var out: [PageRedaction] = []
         for s in resolver.resolve(words.text, field: .body) {
-            let covered = words.spans.indices.filter { words.spans[$0].overlaps(s.span) }
+            var covered = words.spans.indices.filter { words.spans[$0].overlaps(s.span) }
             guard !covered.isEmpty else { continue }
+            if s.type == .personName, page.source == .ocr { covered = Self.withUnsureNeighbours(covered, on: page) }
             var boxes: [Box] = []
             var current: Box?
             var previous: Int?

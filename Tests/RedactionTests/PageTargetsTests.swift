@@ -53,6 +53,32 @@ import Testing
         #expect(found.allSatisfy { $0.record.page == 2 && $0.record.field == "page" })
     }
 
+    /// OCR read the surname of `DESIR, Marie-Carmelle` as noise (`ae.`, 40 %): the noise
+    /// beside the name is burned in with it; a sure word beside a name is not.
+    @Test func unsureOCRNoiseBesideANameIsBurnedInWithIt() throws {
+        var p = page([
+            "Name: DESIR, Marie-Carmelle DOB: 3/4/1985",
+            "booking at 11:49 this morning for",
+            "ae. Marie-Carmelle.",
+            "A case against Marie-Carmelle was dismissed.",
+        ])
+        for i in p.words.indices where p.words[i].text == "ae." { p.words[i].confidence = 40 }
+        let redactor = TestRules.redactor
+        let boxes = redactor.redactionTargets(for: p, registry: redactor.detect(page: p))
+        func covered(_ word: String) -> Bool {
+            let w = p.words.first { $0.text == word }!
+            return boxes.contains { $0.intersection(w.box) != nil }
+        }
+        #expect(covered("ae.") && covered("Marie-Carmelle."))
+        #expect(!covered("against") && !covered("was") && !covered("for"))
+        // On a text-layer page nothing is guessed.
+        var text = p
+        text.source = .text
+        let textBoxes = redactor.redactionTargets(for: text, registry: redactor.detect(page: text))
+        let noise = p.words.first { $0.text == "ae." }!
+        #expect(!textBoxes.contains { $0.intersection(noise.box) != nil })
+    }
+
     @Test func aWordPartlyRedactedIsCoveredWhole() throws {
         let p = page(["Name: ALVAREZ, Jose", "DOB: 3/4/1985", "Alvarez's lawyer called."])
         let redactor = TestRules.redactor
