@@ -84,6 +84,9 @@ enum WordTokenizer {
                 let d = ns.character(at: j)
                 if isLetter(d) {
                     j += 1
+                } else if d == 48 || d == 49, j + 1 < end, isLetter(ns.character(at: j + 1)) {
+                    // OCR's 0 for O and 1 for l inside a word (`Tz0C`, `A1varez`).
+                    j += 1
                 } else if isJoiner(d), j + 1 < end, isLetter(ns.character(at: j + 1)) {
                     j += 2
                 } else if (d == 39 || d == 0x2019), j + 1 == end || !isLetter(ns.character(at: j + 1)),
@@ -107,11 +110,20 @@ enum WordTokenizer {
                 WordToken(
                     text: text, span: TextSpan(i, j),
                     gapBefore: ns.substring(with: NSRange(location: previousEnd, length: i - previousEnd)),
-                    touchesDigit: before || after, next: nextChar, folded: foldWord(WordToken.stripPossessive(text)),
+                    touchesDigit: before || after, next: nextChar, folded: WordToken.fold(text),
                     hasOddCapitals: NameParser.hasOddCapitals(text)))
             previousEnd = j
             i = j
         }
         return tokens
+    }
+}
+
+extension WordToken {
+    /// The folded form, with OCR's 0 and 1 inside a word read as o and l (`Tz0C` → `tzoc`).
+    static func fold(_ text: String) -> String {
+        let folded = foldWord(stripPossessive(text))
+        guard folded.contains(where: { $0 == "0" || $0 == "1" }) else { return folded }
+        return String(folded.map { $0 == "0" ? "o" : $0 == "1" ? "l" : $0 })
     }
 }

@@ -111,6 +111,15 @@ import Testing
         ])
     }
 
+    /// OCR printed a zero in the surname: the word is still the person's.
+    @Test func aSurnameWithOCRsZeroForO() {
+        expectBodies([
+            "Name: ⟦name:TZOC, Ixchel Maribel⟧\nDOB: ⟦dob:4/4/1990⟧",
+            "A 2015 case against ⟦name:Tz0C, Ixchel⟧ for poss class B was dismissed. ⟦name:Mr. TZ0C⟧ was not there.",
+            "Codes stay: C-11, A1B2, 10-4, BRIC412.",
+        ])
+    }
+
     @Test func mentionsInOtherFilesAreRedactedToo() {
         expectBodies([
             "Name: ⟦name:NWOSU, Ngozi⟧\nDOB: ⟦dob:2/27/1991⟧",
