@@ -2,7 +2,8 @@ import CPoppler
 import FoiaCore
 
 /// A page rendered to pixels with its redactions burned in; the only copy of the page's
-/// appearance that reaches a rasterised output page.
+/// appearance that reaches a rasterised output page, embedded as the JPEG of those pixels
+/// (`PageJPEG`).
 ///
 /// Owns one cairo image surface (about 8 MB for a letter page at 150 dpi) and frees it when
 /// dropped, so the writer holds one page image at a time.
@@ -72,7 +73,7 @@ final class PageRaster {
             throw PublicationError(
                 .cannotRender, "page could not be rendered", cause: String(cString: cairo_status_to_string(status)))
         }
-        cairo_surface_flush(surface)
+        try PageJPEG.attach(to: surface, dpi: dpi)
         return raster
     }
 

@@ -142,6 +142,16 @@ func leaks(in text: String) -> [String] {
         #expect(abs(size.width - 612) < 0.5 && abs(size.height - 792) < 0.5)
     }
 
+    @Test func rasterisedPagesAreEmbeddedAsJPEG() throws {
+        let r = try release()
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: r.output))
+        // Pages 1, 3 and 4 are images; each is a JPEG stream, not deflated pixels.
+        #expect(bytes.count(of: Data("/DCTDecode".utf8)) == 3)
+        // The release has no colour, so the images are greyscale.
+        #expect(bytes.count(of: Data("/ColorSpace /DeviceGray".utf8)) == 3)
+        #expect(bytes.count(of: Data("/ColorSpace /DeviceRGB".utf8)) == 0)
+    }
+
     @Test func aBadDestinationIsATypedErrorAndLeavesNothing() throws {
         let r = try release()
         let blocker = r.folder + "/a-file"
