@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "Evaluation", dependencies: ["FoiaCore", "Output"]),
         .target(name: "Classification", dependencies: ["FoiaCore", "Rules", "Yams"]),
         .target(name: "Redaction", dependencies: ["FoiaCore", "Rules", "Yams"]),
-        .target(name: "Publication", dependencies: ["FoiaCore", "Redaction", "CPoppler"]),
+        .target(name: "Publication", dependencies: ["FoiaCore", "Redaction", "CPoppler", "CTesseract"]),
         .target(name: "Verification", dependencies: ["FoiaCore", "Redaction", "Extraction", "CPoppler", "CTesseract"]),
 
         // CLI

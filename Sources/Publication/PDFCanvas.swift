@@ -7,6 +7,8 @@ import CPoppler
 /// earlier incremental revisions) is carried over, only what is drawn here. cairo itself
 /// writes `Producer` and a creation date; the creation date is removed so that nothing
 /// about the run is in the file either.
+///
+/// Every call into the surface, including its release, holds `CairoFonts`' lock.
 final class PDFCanvas {
     private let surface: OpaquePointer
 
@@ -15,27 +17,37 @@ final class PDFCanvas {
             throw PublicationError(
                 .cannotWrite, "this cairo has no PDF surface; install libcairo2 with PDF support (scripts/setup)")
         }
-        guard let s = create(path, 612, 792) else {
+        guard let s = CairoFonts.serialised({ create(path, 612, 792) }) else {
             throw PublicationError(.cannotWrite, "cannot create '\(path)'")
         }
         let status = cairo_surface_status(s)
         guard status == CAIRO_STATUS_SUCCESS else {
-            cairo_surface_destroy(s)
+            CairoFonts.serialised { cairo_surface_destroy(s) }
             throw PublicationError(
                 .cannotWrite, "cannot create '\(path)'; check that the folder is writable",
                 cause: String(cString: cairo_status_to_string(status)))
         }
         surface = s
-        CairoPDF.setMetadata?(s, CairoPDF.metadataCreateDate, nil)
+        CairoFonts.serialised { CairoPDF.setMetadata?(s, CairoPDF.metadataCreateDate, nil) }
     }
 
     deinit {
-        cairo_surface_destroy(surface)
+        // Destroying an unfinished surface finishes it: fonts are subset then.
+        let s = surface
+        CairoFonts.serialised { cairo_surface_destroy(s) }
     }
 
     /// Draws one page of `width` × `height` points; `draw` gets a context with the origin at
     /// the top-left corner and y down, the coordinates of `RedactedPage`.
     func page(width: Double, height: Double, draw: (OpaquePointer) throws(PublicationError) -> Void)
+        throws(PublicationError)
+    {
+        try CairoFonts.serialised { () throws(PublicationError) in
+            try drawPage(width: width, height: height, draw: draw)
+        }
+    }
+
+    private func drawPage(width: Double, height: Double, draw: (OpaquePointer) throws(PublicationError) -> Void)
         throws(PublicationError)
     {
         CairoPDF.setSize?(surface, width, height)
@@ -54,7 +66,8 @@ final class PDFCanvas {
 
     /// Writes the rest of the file and closes it; errors of the disk show up here.
     func finish() throws(PublicationError) {
-        cairo_surface_finish(surface)
+        let s = surface
+        CairoFonts.serialised { cairo_surface_finish(s) }
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else {
             throw PublicationError(

@@ -2,7 +2,8 @@ import CPoppler
 import FoiaCore
 
 /// A page rendered to pixels with its redactions burned in; the only copy of the page's
-/// appearance that reaches a rasterised output page.
+/// appearance that reaches a rasterised output page, embedded as the JPEG of those pixels
+/// (`PageJPEG`).
 ///
 /// Owns one cairo image surface (about 8 MB for a letter page at 150 dpi) and frees it when
 /// dropped, so the writer holds one page image at a time.
@@ -38,10 +39,28 @@ final class PageRaster {
                 .cannotRender, "page of \(Int(width))×\(Int(height)) pt cannot be rendered at \(dpi) dpi; lower the dpi")
         }
         let raster = PageRaster(surface: surface, scale: scale)
-        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let cr = cairo_create(surface) else {
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
             throw PublicationError(.cannotRender, "out of memory rendering a page at \(dpi) dpi; lower the dpi")
         }
+        let annotated = page.hasAnnotations
+        // poppler draws the page's text with cairo fonts, so the drawing (and the release of
+        // the context, which holds a font) is serialised; the JPEG is encoded outside.
+        try CairoFonts.serialised { () throws(PublicationError) in
+            try draw(page, annotated: annotated, on: surface, scale: scale, boxes: boxes, padding: padding)
+        }
+        try PageJPEG.attach(to: surface, dpi: dpi)
+        return raster
+    }
+
+    private static func draw(
+        _ page: SourcePage, annotated: Bool, on surface: OpaquePointer, scale: Double, boxes: [Box], padding: Double
+    ) throws(PublicationError) {
+        guard let cr = cairo_create(surface) else {
+            throw PublicationError(.cannotRender, "out of memory rendering a page; lower the dpi")
+        }
         defer { cairo_destroy(cr) }
+        let pw = Double(cairo_image_surface_get_width(surface))
+        let ph = Double(cairo_image_surface_get_height(surface))
         cairo_set_source_rgb(cr, 1, 1, 1)
         cairo_paint(cr)
         cairo_save(cr)
@@ -50,7 +69,7 @@ final class PageRaster {
         // with the same pixels, but it picks annotations by their Print flag, while the text
         // layer and OCR the redactor read used the on-screen set; pages with annotations are
         // therefore drawn on-screen so the image shows exactly what was checked.
-        if page.hasAnnotations {
+        if annotated {
             poppler_page_render(page.raw, cr)
         } else {
             poppler_page_render_for_printing(page.raw, cr)
@@ -61,8 +80,8 @@ final class PageRaster {
         for b in boxes {
             let x0 = max(0, ((b.x0 - padding) * scale).rounded(.down))
             let y0 = max(0, ((b.y0 - padding) * scale).rounded(.down))
-            let x1 = min(Double(pw), ((b.x1 + padding) * scale).rounded(.up))
-            let y1 = min(Double(ph), ((b.y1 + padding) * scale).rounded(.up))
+            let x1 = min(pw, ((b.x1 + padding) * scale).rounded(.up))
+            let y1 = min(ph, ((b.y1 + padding) * scale).rounded(.up))
             guard x1 > x0, y1 > y0 else { continue }
             cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0)
         }
@@ -72,8 +91,6 @@ final class PageRaster {
             throw PublicationError(
                 .cannotRender, "page could not be rendered", cause: String(cString: cairo_status_to_string(status)))
         }
-        cairo_surface_flush(surface)
-        return raster
     }
 
     /// Paints the image over the whole page of `cr` (whose units are points), opaque, so

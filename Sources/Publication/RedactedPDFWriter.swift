@@ -1,4 +1,3 @@
-import Synchronization
 import CPoppler
 import FoiaCore
 import Redaction
@@ -15,6 +14,9 @@ import Redaction
 ///
 /// Memory: one page image at a time (about 8 MB for letter at 150 dpi). Safe to call from
 /// several threads at once for different documents; each call opens its own poppler handle.
+/// Calls take turns, a page at a time, for the work that uses cairo's fonts (`CairoFonts`:
+/// rendering, drawing on the PDF, finishing it) and overlap for the rest (the page's JPEG,
+/// opening the source, the redaction around them).
 public struct RedactedPDFWriter: Sendable {
     /// Resolution of rasterised pages.
     public var dpi: Int
@@ -35,21 +37,6 @@ public struct RedactedPDFWriter: Sendable {
     ///   to it, a page cannot be rendered, or the destination cannot be written; nothing is
     ///   left at `destination` then.
     public func write(source: String, pages: [RedactedPage], to destination: String) throws(PublicationError) {
-        // cairo 1.16's font code is not safe to enter from two threads at once: two documents
-        // written in parallel hung for 20 minutes on a lock inside libcairo. One PDF is written
-        // at a time in the process; redaction itself still runs in parallel.
-        let result: Result<Void, PublicationError> = cairoLock.withLock { _ in
-            do throws(PublicationError) {
-                try writeAlone(source: source, pages: pages, to: destination)
-                return .success(())
-            } catch {
-                return .failure(error)
-            }
-        }
-        try result.get()
-    }
-
-    private func writeAlone(source: String, pages: [RedactedPage], to destination: String) throws(PublicationError) {
         guard (36...1200).contains(dpi), padding >= 0, padding.isFinite else {
             throw PublicationError(.badSetting, "dpi \(dpi) or padding \(padding) out of range; use 36–1200 dpi")
         }
@@ -132,6 +119,3 @@ public struct RedactedPDFWriter: Sendable {
         }
     }
 }
-
-/// Serialises all cairo work of the process (see `RedactedPDFWriter.write`).
-private let cairoLock = Mutex(())

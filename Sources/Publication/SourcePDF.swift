@@ -26,7 +26,9 @@ final class SourcePDF {
     }
 
     deinit {
-        g_object_unref(UnsafeMutableRawPointer(handle))
+        // The document's cairo font faces go with it.
+        let h = handle
+        CairoFonts.serialised { g_object_unref(UnsafeMutableRawPointer(h)) }
     }
 
     var pageCount: Int { Int(poppler_document_get_n_pages(handle)) }

@@ -142,6 +142,52 @@ func leaks(in text: String) -> [String] {
         #expect(abs(size.width - 612) < 0.5 && abs(size.height - 792) < 0.5)
     }
 
+    @Test func rasterisedPagesAreEmbeddedAsJPEG() throws {
+        let r = try release()
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: r.output))
+        // Pages 1, 3 and 4 are images; each is a JPEG stream, not deflated pixels.
+        #expect(bytes.count(of: Data("/DCTDecode".utf8)) == 3)
+        // The release has no colour, so the images are greyscale.
+        #expect(bytes.count(of: Data("/ColorSpace /DeviceGray".utf8)) == 3)
+        #expect(bytes.count(of: Data("/ColorSpace /DeviceRGB".utf8)) == 0)
+    }
+
+    @Test func aBlackAndWhiteScanStaysALosslessOneBitImage() throws {
+        let folder = temporaryFolder("publication-bilevel").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // A 1-bit "scan": black bars on white, 8 pixels a byte, drawn over the whole page.
+        let (width, height) = (612, 792)
+        var bits = Data()
+        for y in 0..<height {
+            let bar = (y / 12) % 3 == 0
+            for x in 0..<(width / 8) { bits.append(bar && x % 10 < 7 ? 0x00 : 0xff) }
+        }
+        var pdf = HandMadePDF()
+        pdf.set(1, "<< /Type /Catalog /Pages 2 0 R >>")
+        pdf.set(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+        pdf.set(
+            3,
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>"
+        )
+        pdf.set(4, stream: Data("q 612 0 0 792 0 0 cm /Im1 Do Q".utf8))
+        pdf.set(
+            5, stream: bits,
+            dictionary:
+                "/Type /XObject /Subtype /Image /Width \(width) /Height \(height) /ColorSpace /DeviceGray /BitsPerComponent 1")
+        pdf.set(6, "<< /Producer (test) >>")
+        let source = folder + "/bilevel.pdf"
+        try pdf.bytes(info: 6).write(to: URL(fileURLWithPath: source))
+        let doc = SampleRelease.extract(source, ocr: .auto)
+        try #require(doc.failure == nil && doc.pages.count == 1)
+        let redactor = Redactor(rules: SampleRelease.rules, key: Array("k".utf8))
+        let pages = doc.pages.map { redactor.redact(page: $0, registry: redactor.detect(page: $0)).page }
+        try RedactedPDFWriter().write(source: source, pages: pages, to: folder + "/out.pdf")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: folder + "/out.pdf"))
+        #expect(try #require(PopplerFile(path: folder + "/out.pdf")).imageCount(page: 1) == 1)
+        #expect(bytes.count(of: Data("/DCTDecode".utf8)) == 0)
+        #expect(bytes.count(of: Data("/BitsPerComponent 1".utf8)) == 1)
+    }
+
     @Test func aBadDestinationIsATypedErrorAndLeavesNothing() throws {
         let r = try release()
         let blocker = r.folder + "/a-file"

@@ -1,0 +1,145 @@
+import CPoppler
+import CTesseract
+
+/// The JPEG that a rasterised page is embedded as, encoded by leptonica from the burned-in
+/// pixels and handed to cairo as the image's JPEG data, so the PDF surface copies it as a
+/// DCTDecode stream instead of deflating the raw pixels.
+///
+/// Deflating a 150-dpi page image was most of the writer's CPU (zlib was 15% of a whole
+/// run) and made scanned pages four times the size of their source JPEGs. The price is on
+/// clean text pages, whose JPEG is about twice their deflated size. The JPEG is made
+/// only from the surface after the boxes were filled, so it can hold nothing the pixels do
+/// not: a box is solid black in it, give or take the codec's ringing at the box's edge.
+enum PageJPEG {
+    /// 85 keeps 150-dpi text as readable as the lossless image: on a redacted text page,
+    /// tesseract's words agreed with its reading of the lossless image 0.95 at 85, 0.95 at 75
+    /// and 0.93 at 60, while the JPEG grew 19% from 75 to 85 and 21% more at 92. The extra
+    /// margin over 75 is kept for small print and faint scans.
+    static let quality: Int32 = 85
+
+    /// A channel spread above which a pixel counts as coloured: antialiased black text and
+    /// grey scans have none, and a difference this small is not seen as colour.
+    static let colourSpread: UInt32 = 24
+
+    /// Encodes the RGB24 `surface` and attaches the JPEG to it as its `image/jpeg` MIME data;
+    /// a page with no coloured pixel is encoded as greyscale (a third of the size), and a
+    /// page of only black and white pixels is left to cairo's lossless 1-bit image.
+    ///
+    /// The surface must not be drawn on afterwards: cairo would then drop the JPEG (it does
+    /// so on any change), and embed the pixels losslessly again.
+    static func attach(to surface: OpaquePointer, dpi: Int) throws(PublicationError) {
+        cairo_surface_flush(surface)
+        let width = Int(cairo_image_surface_get_width(surface))
+        let height = Int(cairo_image_surface_get_height(surface))
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        guard width > 0, height > 0, let bytes = cairo_image_surface_get_data(surface) else {
+            throw PublicationError(.cannotRender, "a page image has no pixels to encode")
+        }
+        let source = UnsafeRawPointer(bytes)
+        let shade = shade(source, width: width, height: height, stride: stride)
+        // cairo stores a black-and-white image at one bit a pixel, losslessly and several
+        // times smaller than its JPEG (a 1-bit scan: 23 KB against 220 KB a page).
+        if shade == .blackAndWhite { return }
+        guard let pix = pixCreate(Int32(width), Int32(height), shade == .colour ? 32 : 8) else {
+            throw PublicationError(.cannotRender, "out of memory encoding a page image; lower the dpi")
+        }
+        defer {
+            var owned: UnsafeMutablePointer<PIX>? = pix
+            pixDestroy(&owned)
+        }
+        pixSetResolution(pix, Int32(dpi), Int32(dpi))
+        guard let target = pixGetData(pix) else {
+            throw PublicationError(.cannotRender, "out of memory encoding a page image; lower the dpi")
+        }
+        let wpl = Int(pixGetWpl(pix))
+        for y in 0..<height {
+            let row = source.advanced(by: y * stride).assumingMemoryBound(to: UInt32.self)
+            let line = target.advanced(by: y * wpl)
+            switch shade {
+            case .colour:
+                // leptonica keeps red in the top byte of each word, cairo in the third.
+                for x in 0..<width { line[x] = row[x] << 8 }
+            case .grey, .blackAndWhite:
+                // leptonica's 8-bit pixel 0 is the top byte of word 0 whatever the machine.
+                for k in 0..<(width + 3) / 4 {
+                    var word: UInt32 = 0
+                    for i in 0..<4 {
+                        let x = 4 * k + i
+                        let value = x < width ? (row[x] >> 8) & 0xff : 0
+                        word |= value << (24 - 8 * UInt32(i))
+                    }
+                    line[k] = word
+                }
+            case .nearlyGrey:
+                for k in 0..<(width + 3) / 4 {
+                    var word: UInt32 = 0
+                    for i in 0..<4 {
+                        let x = 4 * k + i
+                        let value = x < width ? luminance(row[x]) : 0
+                        word |= value << (24 - 8 * UInt32(i))
+                    }
+                    line[k] = word
+                }
+            }
+        }
+        var data: UnsafeMutablePointer<UInt8>?
+        var size = 0
+        guard pixWriteMemJpeg(&data, &size, pix, quality, 0) == 0, let data, size > 0 else {
+            throw PublicationError(.cannotRender, "a page image could not be encoded as JPEG (leptonica)")
+        }
+        let status = cairo_surface_set_mime_data(
+            surface, CAIRO_MIME_TYPE_JPEG, data, UInt(size), { lept_free($0) }, data)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            lept_free(data)
+            throw PublicationError(
+                .cannotRender, "a page image could not be attached as JPEG",
+                cause: String(cString: cairo_status_to_string(status)))
+        }
+    }
+
+    private enum Shade {
+        /// Every pixel is black or white (a 1-bit scan, drawn without smoothing).
+        case blackAndWhite
+        /// Every pixel has equal channels (black text on white, a grey scan).
+        case grey
+        /// No channel spread above `colourSpread`: encoded as its luminance.
+        case nearlyGrey
+        case colour
+    }
+
+    /// Exact grey is checked a row at a time without branches, which the compiler vectorises;
+    /// only a row that fails it is looked at pixel by pixel.
+    private static func shade(_ source: UnsafeRawPointer, width: Int, height: Int, stride: Int) -> Shade {
+        var shade = Shade.blackAndWhite
+        for y in 0..<height {
+            let row = source.advanced(by: y * stride).assumingMemoryBound(to: UInt32.self)
+            var differences: UInt32 = 0
+            // Zero for a blue channel of 0 or 255 only.
+            var midtones: UInt32 = 0
+            for x in 0..<width {
+                differences |= (row[x] ^ (row[x] >> 8)) & 0xffff
+                midtones |= ((row[x] & 0xff) + 1) & 0xfe
+            }
+            if differences == 0 {
+                if midtones != 0, shade == .blackAndWhite { shade = .grey }
+                continue
+            }
+            for x in 0..<width {
+                let p = row[x]
+                let r = (p >> 16) & 0xff
+                let g = (p >> 8) & 0xff
+                let b = p & 0xff
+                if max(r, g, b) - min(r, g, b) > colourSpread { return .colour }
+            }
+            shade = .nearlyGrey
+        }
+        return shade
+    }
+
+    private static func luminance(_ p: UInt32) -> UInt32 {
+        let r = (p >> 16) & 0xff
+        let g = (p >> 8) & 0xff
+        let b = p & 0xff
+        return (r * 77 + g * 150 + b * 29) >> 8
+    }
+}
