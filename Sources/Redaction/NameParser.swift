@@ -40,10 +40,21 @@ struct NameParser: Sendable {
         let t = tokens[i]
         guard !t.touchesDigit, t.startsUpper, t.text.count >= 2 else { return false }
         if t.next == ":" { return false }
-        if t.hasOddCapitals { return false }
+        if t.hasOddCapitals || NameParser.isOCRNoise(t.text) { return false }
         if lexicon.isNeverName(folded: t.folded) { return false }
         if context == .weak && lexicon.isCommon(folded: t.folded) { return false }
         return true
+    }
+
+    /// Shapes OCR makes of print and rules that no name has: one letter twice (`Vv` from a
+    /// row of check marks) and an apostrophe deep inside a word (`Informat'ion`; names have it
+    /// after a one- or two-letter prefix, `O'Brien`, `D'Angelo`, or as a possessive).
+    static func isOCRNoise(_ word: String) -> Bool {
+        let letters = Array(word.lowercased())
+        if letters.count == 2, letters[0] == letters[1] { return true }
+        guard let apostrophe = letters.firstIndex(where: { $0 == "'" || $0 == "’" }) else { return false }
+        let after = letters[(apostrophe + 1)...]
+        return apostrophe >= 3 && !(after.isEmpty || after == ["s"])
     }
 
     static let capitalPrefixes: Set<String> = [

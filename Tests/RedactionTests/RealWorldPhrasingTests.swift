@@ -24,6 +24,7 @@ import Testing
             > ⟪Plaza⟫ is booked.
             > 1 Schroeder ⟪Plaza⟫
             """,
+            "It contains information that may be exempt under the Freedom of ⟪Informat'ion Act⟫ (5 U.S.C. 552).\n⟪Vv Vv⟫ ⟪VV Vv Vv⟫ were seen near ⟦name:O'Brien⟧'s car; ⟦name:Mr. D'Angelo⟧ drove.",
             "⟦name:PEREIRA, THIAGO⟧, DOB ⟦dob:10/11/1988⟧, Phone ⟦phone:857-584-6572⟧, MA reg .\n⟪Page 1⟫ of 2\nCITY000007",
         ])
     }
