@@ -59,18 +59,9 @@ enum PageJPEG {
             case .colour:
                 // leptonica keeps red in the top byte of each word, cairo in the third.
                 for x in 0..<width { line[x] = row[x] << 8 }
-            case .grey, .blackAndWhite:
-                // leptonica's 8-bit pixel 0 is the top byte of word 0 whatever the machine.
-                for k in 0..<(width + 3) / 4 {
-                    var word: UInt32 = 0
-                    for i in 0..<4 {
-                        let x = 4 * k + i
-                        let value = x < width ? (row[x] >> 8) & 0xff : 0
-                        word |= value << (24 - 8 * UInt32(i))
-                    }
-                    line[k] = word
-                }
-            case .nearlyGrey:
+            case .grey, .nearlyGrey, .blackAndWhite:
+                // leptonica's 8-bit pixel 0 is the top byte of word 0 whatever the machine; the
+                // luminance of an exact grey pixel is that grey.
                 for k in 0..<(width + 3) / 4 {
                     var word: UInt32 = 0
                     for i in 0..<4 {

@@ -225,18 +225,16 @@ struct IdentifierPropagation {
         let ns = ctx.ns
         for line in ctx.lines.lines where !line.isBlank {
             let chunks = self.chunks(ns, line.contentSpan)
+            let texts = chunks.map { ns.substring(with: $0.nsRange) }
             // Only a run with a digit or an `@` can have a key (see `IdentifierKey.keys`);
             // most runs of a line are words, and computing their keys was a twentieth of a run.
-            let keyed = chunks.map { c in
-                let s = ns.substring(with: c.nsRange)
-                return s.contains(where: \.isNumber) || s.contains("@")
-            }
+            let keyed = texts.map { $0.contains(where: \.isNumber) || $0.contains("@") }
             var i = 0
             while i < chunks.count {
                 var matched = false
                 for n in stride(from: min(4, chunks.count - i), through: 1, by: -1) {
                     guard keyed[i..<i + n].contains(true) else { continue }
-                    if n > 1, !(i..<i + n).allSatisfy({ isValuePart(ns.substring(with: chunks[$0].nsRange)) }) { continue }
+                    if n > 1, !texts[i..<i + n].allSatisfy(isValuePart) { continue }
                     let span = TextSpan(chunks[i].start, chunks[i + n - 1].end)
                     let printed = ns.substring(with: span.nsRange)
                     guard let entry = IdentifierKey.keys(printed).lazy.compactMap({ registry.identifier($0) }).first

@@ -36,7 +36,7 @@ public final class ScanMemo: Sendable {
         self.budget = budget
     }
 
-    /// Texts taken back and texts scanned again in the redact pass, for the run's summary.
+    /// Texts taken back and texts scanned again in the redact pass (the tests check the hits).
     public var counts: (hits: Int, misses: Int) { state.withLock { ($0.hits, $0.misses) } }
 
     func keep(_ text: String, _ field: FieldKind, _ scan: TextScan, signatureLines: Set<Int>) {

@@ -108,16 +108,21 @@ struct PageFurniture: Sendable {
         return chosen.mapValues(\.value)
     }
 
+    /// The digits the value ends with (`BPD-ICE 000123` → `000123`).
+    static func trailingDigits(_ value: String) -> Substring {
+        value.suffix(value.reversed().prefix { $0.isNumber }.count)
+    }
+
     /// The number the value ends with (`BPD-ICE 000123` → 123).
     static func trailingNumber(_ value: String) -> Int? {
-        Int(String(value.reversed().prefix { $0.isNumber }.prefix(12).reversed()))
+        Int(trailingDigits(value).suffix(12))
     }
 
     /// A separator before the final digits, or those digits padded with a zero.
     static func looksStamped(_ value: String) -> Bool {
-        let digits = value.reversed().prefix { $0.isNumber }
+        let digits = trailingDigits(value)
         let rest = value.dropLast(digits.count)
-        return digits.last == "0" || rest.last.map { " -_".contains($0) } == true
+        return digits.first == "0" || rest.last.map { " -_".contains($0) } == true
     }
 
     /// The non-numeric part of a Bates number: `BPD-ICE 000123` → `BPD-ICE`.
