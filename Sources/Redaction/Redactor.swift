@@ -137,10 +137,11 @@ public struct Redactor: Sendable {
         }
         let body = apply(c.body, .body, "body") ?? ""
         // A Bates number is page furniture the segmenter picked from the margin; if what it
-        // picked is an identifier after all, it is published as a placeholder like any other.
+        // picked is an identifier after all, it is audited and published as null (the
+        // contract's field holds a Bates number or null, never a placeholder).
         var source = c
-        source.batesStart = apply(c.batesStart, .body, "source.bates_start")
-        source.batesEnd = apply(c.batesEnd, .body, "source.bates_end")
+        source.batesStart = c.batesStart.flatMap { apply($0, .body, "source.bates_start") == $0 ? $0 : nil }
+        source.batesEnd = c.batesEnd.flatMap { apply($0, .body, "source.bates_end") == $0 ? $0 : nil }
         var redactedClassification = classification
         if let classification {
             let known = records.map { (Redactor.collapsed($0.original), $0.placeholder) }.filter { !$0.0.isEmpty }

@@ -10,7 +10,7 @@ import Testing
         c.batesEnd = "BPD-ICE 000200"
         let redactor = TestRules.redactor
         let r = redactor.redact(c, registry: redactor.detect([c]))
-        #expect(r.communication.batesStart == "[SID]")
+        #expect(r.communication.batesStart == nil)
         #expect(r.communication.batesEnd == "BPD-ICE 000200")
         #expect(r.records.contains { $0.field == "source.bates_start" && $0.original == "MA43147678" })
     }
