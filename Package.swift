@@ -20,9 +20,12 @@ let package = Package(
             name: "CTesseract", pkgConfig: "tesseract",
             providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // ICU's regex C API (libicu-dev) behind a small C wrapper: see Sources/CICU/include/cicu.h.
+        .target(name: "CICU", linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]),
 
         // Stages
         .target(name: "FoiaCore", dependencies: ["CPoppler"]),
+        .target(name: "TextPatterns", dependencies: ["CICU"]),
         .target(name: "Rules", dependencies: ["FoiaCore", "Yams"]),
         .target(name: "Extraction", dependencies: ["FoiaCore", "Rules", "CPoppler", "CTesseract"]),
         .target(name: "Segmentation", dependencies: ["FoiaCore", "Rules"]),
@@ -33,8 +36,8 @@ let package = Package(
             dependencies: ["FoiaCore", "Rules", "Extraction", "Segmentation", "Classification", "Redaction", "Output",
                 "RunStore"]),
         .target(name: "Evaluation", dependencies: ["FoiaCore", "Output"]),
-        .target(name: "Classification", dependencies: ["FoiaCore", "Rules", "Yams"]),
-        .target(name: "Redaction", dependencies: ["FoiaCore", "Rules", "Yams"]),
+        .target(name: "Classification", dependencies: ["FoiaCore", "Rules", "TextPatterns", "Yams"]),
+        .target(name: "Redaction", dependencies: ["FoiaCore", "Rules", "TextPatterns", "Yams"]),
         .target(name: "Publication", dependencies: ["FoiaCore", "Redaction", "CPoppler", "CTesseract"]),
         .target(name: "Verification", dependencies: ["FoiaCore", "Redaction", "Extraction", "CPoppler", "CTesseract"]),
 
@@ -53,6 +56,7 @@ let package = Package(
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Rules", "FoiaTestSupport"]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Extraction", "Rules", "FoiaTestSupport"]),
         .testTarget(name: "OutputTests", dependencies: ["Output"]),
+        .testTarget(name: "TextPatternsTests", dependencies: ["TextPatterns"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "FoiaTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FoiaTestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "FoiaTestSupport"]),
