@@ -1,4 +1,5 @@
 import Foundation
+import TextPatterns
 
 /// Who and what is public: the allowlist of `Pipelines/pii/officials.yaml`.
 ///
@@ -32,12 +33,12 @@ struct Officials: Sendable {
     var addresses: [[String]] = []
 
     // Compiled from the lists above.
-    var titleBefore: NSRegularExpression?
-    var titleInLine: NSRegularExpression?
-    var workTitleInLine: NSRegularExpression?
-    var agencyInLine: NSRegularExpression?
+    var titleBefore: TextPattern?
+    var titleInLine: TextPattern?
+    var workTitleInLine: TextPattern?
+    var agencyInLine: TextPattern?
     /// An agency or court name ending a text (`Dorchester District Court, `).
-    var agencyAtEnd: NSRegularExpression?
+    var agencyAtEnd: TextPattern?
 
     enum DomainKind: Sendable {
         case agency
@@ -103,7 +104,7 @@ struct Officials: Sendable {
 
     /// A regular expression matching any of the phrases as whole words; `caseInsensitive`
     /// for agency names, case as listed (plus all capitals) for ranks.
-    static func alternation(_ phrases: [String], caseInsensitive: Bool, suffix: String = "") -> NSRegularExpression? {
+    static func alternation(_ phrases: [String], caseInsensitive: Bool, suffix: String = "") -> TextPattern? {
         guard !phrases.isEmpty else { return nil }
         // A trailing dot is optional (`Cmdr.`, `Cmdr`): the suffix pattern allows one.
         let trimmed = phrases.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }.filter { !$0.isEmpty }
@@ -111,11 +112,11 @@ struct Officials: Sendable {
         if !caseInsensitive { for p in trimmed { variants.insert(p.uppercased()) } }
         // Longest first, so `Sgt. Det.` wins over `Sgt.`.
         let body = variants.sorted { $0.count == $1.count ? $0 < $1 : $0.count > $1.count }
-            .map { NSRegularExpression.escapedPattern(for: $0).replacingOccurrences(of: "\\ ", with: "\\s+") }
+            .map { TextPattern.escapedPattern(for: $0).replacingOccurrences(of: "\\ ", with: "\\s+") }
             .map { $0.replacingOccurrences(of: " ", with: "\\s+") }
             .joined(separator: "|")
         let pattern = "(?<![\\p{L}])(?:" + body + ")" + suffix
-        return try? NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
+        return try? TextPattern(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
     }
 
     mutating func compile() {
@@ -126,8 +127,8 @@ struct Officials: Sendable {
         agencyAtEnd = Officials.alternation(agencies, caseInsensitive: true, suffix: "[\\s,(:\\-–—]*$")
     }
 
-    static func has(_ regex: NSRegularExpression?, _ s: String) -> Bool {
+    static func has(_ regex: TextPattern?, _ s: String) -> Bool {
         guard let regex else { return false }
-        return regex.firstMatch(in: s, range: NSRange(location: 0, length: (s as NSString).length)) != nil
+        return regex.isMatch(in: s)
     }
 }

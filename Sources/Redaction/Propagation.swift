@@ -1,4 +1,5 @@
 import Foundation
+import TextPatterns
 
 /// Finds every later mention of the private persons in the registry.
 ///
@@ -263,7 +264,7 @@ struct IdentifierPropagation {
     }
 
     /// Whitespace-separated chunks of a line, without brackets and punctuation at their ends.
-    private func chunks(_ ns: NSString, _ span: TextSpan) -> [TextSpan] {
+    private func chunks(_ ns: PatternText, _ span: TextSpan) -> [TextSpan] {
         var out: [TextSpan] = []
         var i = span.start
         let trim = CharacterSet(charactersIn: "()[]{}<>,.;:!?\"'’“”*_|")

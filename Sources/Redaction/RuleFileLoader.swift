@@ -1,4 +1,5 @@
 import Foundation
+import TextPatterns
 import Rules
 import Yams
 
@@ -264,7 +265,7 @@ final class RuleFileLoader {
     private func regex(
         _ node: Node?, _ path: String, reader: ConfigReader, defines: [String: (String, ConfigReader, Node)],
         caseSensitive: Bool
-    ) -> NSRegularExpression? {
+    ) -> TextPattern? {
         guard let node, let raw = reader.string(node, path) else { return nil }
         var pattern = raw
         let macro = "\\{\\{[a-z][a-z0-9_]*\\}\\}"
@@ -282,10 +283,10 @@ final class RuleFileLoader {
                 return nil
             }
         }
-        var options: NSRegularExpression.Options = [.anchorsMatchLines]
+        var options: TextPattern.Options = [.anchorsMatchLines]
         if !caseSensitive { options.insert(.caseInsensitive) }
         do {
-            return try NSRegularExpression(pattern: pattern, options: options)
+            return try TextPattern(pattern: pattern, options: options)
         } catch {
             reader.report(node, path, "invalid regular expression '\(raw)'")
             return nil

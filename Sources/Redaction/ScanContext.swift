@@ -1,4 +1,5 @@
 import Foundation
+import TextPatterns
 
 /// Which part of a communication a text is, since rules read each differently.
 enum FieldKind: Sendable {
@@ -28,13 +29,13 @@ struct ScanContext {
     /// Lines inside officials' signature blocks (names, titles, agency, office phones, address).
     var signatureLines = Set<Int>()
 
-    var ns: NSString { lines.ns }
+    var ns: PatternText { lines.ns }
     var text: String { lines.text }
 
-    static let partyLabel = try! NSRegularExpression(
+    static let partyLabel = try! TextPattern(
         pattern: #"^(?:From|Fr[o0]m|To|Cc|Ce|Ces|Bcc|Sent\s+by|Reply-To)\s*[:;]"#, options: [.caseInsensitive])
-    static let wroteLine = try! NSRegularExpression(pattern: #"^On\s.{4,160}\bwrote:?\s*$"#, options: [])
-    static let subjectLabel = try! NSRegularExpression(
+    static let wroteLine = try! TextPattern(pattern: #"^On\s.{4,160}\bwrote:?\s*$"#, options: [])
+    static let subjectLabel = try! TextPattern(
         pattern: #"^(?:Subject|Subj|Sub[il]ect|Re)\s*[:;]"#, options: [.caseInsensitive])
 
     init(_ text: String, field: FieldKind, rules: PIIRules) {
@@ -53,24 +54,25 @@ struct ScanContext {
         self.tokenLine = tokenLine
         guard field == .body else { return }
         for line in lines.lines where !line.isBlank {
-            let range = NSRange(location: 0, length: (line.content as NSString).length)
-            if ScanContext.partyLabel.firstMatch(in: line.content, range: range) != nil
-                || ScanContext.wroteLine.firstMatch(in: line.content, range: range) != nil
+            // A line's content is searched in place: the region's bounds are opaque and
+            // anchoring, so `^`, `$` and look-arounds see only the line, as on its own string.
+            let range = line.contentSpan.nsRange
+            if ScanContext.partyLabel.firstMatch(in: lines.ns, range: range) != nil
+                || ScanContext.wroteLine.firstMatch(in: lines.ns, range: range) != nil
                 || line.content.contains("[mailto:")
             {
                 partyLines.insert(line.index)
-            } else if ScanContext.subjectLabel.firstMatch(in: line.content, range: range) != nil {
+            } else if ScanContext.subjectLabel.firstMatch(in: lines.ns, range: range) != nil {
                 subjectLines.insert(line.index)
             }
         }
     }
 
     /// The span after a header line's label (`From: ` … end of line).
-    func valueSpan(ofLine index: Int, label: NSRegularExpression) -> TextSpan? {
+    func valueSpan(ofLine index: Int, label: TextPattern) -> TextSpan? {
         let line = lines.lines[index]
-        let range = NSRange(location: 0, length: (line.content as NSString).length)
-        guard let m = label.firstMatch(in: line.content, range: range) else { return nil }
-        return TextSpan(line.contentStart + m.range.length, line.span.end)
+        guard let m = label.firstMatch(in: ns, range: line.contentSpan.nsRange) else { return nil }
+        return TextSpan(m.range.location + m.range.length, line.span.end)
     }
 
     /// The first word starting at or after a text offset.
@@ -98,7 +100,7 @@ struct ScanContext {
 
     func string(_ span: TextSpan) -> String { lines.string(span) }
 
-    func matches(_ regex: NSRegularExpression, in span: TextSpan? = nil) -> [NSTextCheckingResult] {
-        regex.matches(in: text, options: [.withTransparentBounds], range: (span ?? TextSpan(0, ns.length)).nsRange)
+    func matches(_ regex: TextPattern, in span: TextSpan? = nil) -> [PatternMatch] {
+        regex.matches(in: ns, options: [.withTransparentBounds], range: (span ?? TextSpan(0, ns.length)).nsRange)
     }
 }

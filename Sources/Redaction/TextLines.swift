@@ -1,6 +1,7 @@
 import Foundation
+import TextPatterns
 
-/// A half-open range of UTF-16 offsets in a text, the unit `NSRegularExpression` speaks.
+/// A half-open range of UTF-16 offsets in a text, the unit `TextPattern` speaks.
 struct TextSpan: Hashable, Sendable, Comparable {
     var start: Int
     var end: Int
@@ -45,12 +46,12 @@ struct TextLine: Sendable {
 /// A text split into lines once, so that every rule can ask about a line and its neighbours.
 struct TextLines {
     let text: String
-    let ns: NSString
+    let ns: PatternText
     let lines: [TextLine]
 
     init(_ text: String) {
         self.text = text
-        ns = text as NSString
+        ns = PatternText(text)
         var lines: [TextLine] = []
         let length = ns.length
         var start = 0
@@ -74,7 +75,7 @@ struct TextLines {
     }
 
     /// Skips quote markers and the specks OCR leaves at a line's start (`> `, `' > `, `| `, `_ `).
-    private static func contentStart(_ ns: NSString, _ start: Int, _ end: Int) -> Int {
+    private static func contentStart(_ ns: PatternText, _ start: Int, _ end: Int) -> Int {
         // space, tab, >, |, ', ‘, ’, _, `, •, ·, ~
         let skipped: Set<unichar> = [32, 9, 62, 124, 39, 0x2018, 0x2019, 95, 96, 0x2022, 0xB7, 126]
         var i = start

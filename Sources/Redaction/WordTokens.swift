@@ -1,4 +1,5 @@
 import Foundation
+import TextPatterns
 
 /// A run of letters in a text (with the apostrophes and hyphens inside names), and what
 /// separates it from the word before.
@@ -47,7 +48,7 @@ enum WordTokenizer {
     static func isDigit(_ c: unichar) -> Bool { c >= 48 && c <= 57 }
 
     /// `d{1,2}[/.-]d{1,2}[/.-]dd` at `i`.
-    static func startsDate(_ ns: NSString, at i: Int, end: Int) -> Bool {
+    static func startsDate(_ ns: PatternText, at i: Int, end: Int) -> Bool {
         var k = i
         for part in 0..<3 {
             let from = k
@@ -67,7 +68,7 @@ enum WordTokenizer {
     /// Apostrophes and hyphens that may sit inside a name.
     static func isJoiner(_ c: unichar) -> Bool { c == 39 || c == 0x2019 || c == 45 || c == 0x2010 || c == 0x2011 }
 
-    static func tokenize(_ ns: NSString, in range: TextSpan? = nil) -> [WordToken] {
+    static func tokenize(_ ns: PatternText, in range: TextSpan? = nil) -> [WordToken] {
         let start = range?.start ?? 0
         let end = range?.end ?? ns.length
         var tokens: [WordToken] = []

@@ -1,11 +1,11 @@
 import Foundation
 import Synchronization
 import TextPatterns
-import XCTest
+import Testing
 
 /// `TextPattern` replaces `NSRegularExpression` in the rules, so every rule must find what it
 /// found before: each case runs both and compares every group's range.
-final class TextPatternTests: XCTestCase {
+@Suite struct TextPatternTests {
     /// A page of the kind the rules read: quoted reply lines, non-ASCII punctuation, OCR noise.
     let page = """
         From: Truong, Linh <linh.truong@ice.dhs.gov>
@@ -49,7 +49,7 @@ final class TextPatternTests: XCTestCase {
         ]
     }
 
-    func testFindsWhatNSRegularExpressionFinds() throws {
+    @Test func findsWhatNSRegularExpressionFinds() throws {
         let text = PatternText(page)
         let ns = page as NSString
         var compared = 0
@@ -63,54 +63,86 @@ final class TextPatternTests: XCTestCase {
             // NSRegularExpression's .anchored keeps chaining matches end to end; the rules only
             // ever take the first, which is what TextPattern returns.
             let expected = c.matching.contains(.anchored) ? Array(want.prefix(1)) : want
-            XCTAssertEqual(got.count, expected.count, "\(c.pattern) in \(range)")
+            #expect(got.count == expected.count, Comment(rawValue: "\(c.pattern) in \(range)"))
             for (g, w) in zip(got, expected) {
-                XCTAssertEqual(g.numberOfRanges, w.numberOfRanges, c.pattern)
+                #expect(g.numberOfRanges == w.numberOfRanges, Comment(rawValue: c.pattern))
                 for i in 0..<w.numberOfRanges {
-                    XCTAssertEqual(g.range(at: i), w.range(at: i), "\(c.pattern) group \(i)")
+                    #expect(g.range(at: i) == w.range(at: i), Comment(rawValue: "\(c.pattern) group \(i)"))
                 }
                 for name in ["v", "n", "w", "a", "b"] {
-                    XCTAssertEqual(g.range(withName: name), w.range(withName: name), "\(c.pattern) <\(name)>")
+                    #expect(g.range(withName: name) == w.range(withName: name), Comment(rawValue: "\(c.pattern) <\(name)>"))
                 }
                 compared += 1
             }
             let first = pattern.firstMatch(in: text, options: matching, range: range)
-            XCTAssertEqual(first?.range, expected.first?.range, c.pattern)
+            #expect(first?.range == expected.first?.range, Comment(rawValue: c.pattern))
         }
         // The cases must exercise matches, not agree on finding nothing.
-        XCTAssertGreaterThan(compared, 40)
+        #expect(compared > 40)
     }
 
     /// An anchored match starts where the range starts. (corelibs' NSRegularExpression also
     /// accepts a later start when the range does not start at 0 and bounds are opaque: it
     /// compares a start within its copy of the range with the range's offset in the text.)
-    func testAnchoredMatchStartsAtTheRangeStart() throws {
+    @Test func anchoredMatchStartsAtTheRangeStart() throws {
         let text = PatternText(page)
         let dob = try TextPattern(pattern: "DOB")
         let at = (page as NSString).range(of: "DOB").location
-        XCTAssertNil(dob.firstMatch(in: text, options: [.anchored], range: NSRange(location: at - 2, length: 20)))
-        XCTAssertEqual(dob.firstMatch(in: text, options: [.anchored], range: NSRange(location: at, length: 20))?.range.location, at)
+        #expect(dob.firstMatch(in: text, options: [.anchored], range: NSRange(location: at - 2, length: 20)) == nil)
+        #expect(dob.firstMatch(in: text, options: [.anchored], range: NSRange(location: at, length: 20))?.range.location == at)
     }
 
-    func testSubstringsAreTheTextsOwn() {
+    /// The rules search a line (or the gap after a label) in place instead of copying it out:
+    /// with the default opaque, anchoring bounds `^`, `$`, `\z`, `\b` and look-arounds must see
+    /// only the range, exactly as on the range's own string.
+    @Test func aRangeSearchedInPlaceReadsAsItsOwnString() throws {
+        let text = PatternText(page)
+        let ns = page as NSString
+        let patterns = [
+            #"^(?:From|Fr[o0]m|To|Cc)\s*[:;]"#, #"^On\s.{4,160}\bwrote:?\s*$"#, #"\b[A-Z]{2}\b"#, #"(?<=\s)\d+(?!\d)"#,
+            #"^[\s\p{P}\p{S}]*(?:(?:no|nbr|num|number)\.?[\s\p{P}\p{S}]*)?\z"#, #"\d\z"#, #"^\W*$"#,
+        ]
+        var lines: [NSRange] = []
+        var start = 0
+        for line in page.split(separator: "\n", omittingEmptySubsequences: false) {
+            let length = (String(line) as NSString).length
+            lines.append(NSRange(location: start, length: length))
+            // Pieces inside lines too: a label's gap starts and ends mid-line.
+            if length > 8 { lines.append(NSRange(location: start + 3, length: length - 6)) }
+            start += length + 1
+        }
+        var matched = 0
+        for source in patterns {
+            let pattern = try TextPattern(pattern: source, options: [.caseInsensitive])
+            for r in lines {
+                let own = PatternText(ns.substring(with: r))
+                let inPlace = pattern.matches(in: text, range: r).map { NSRange(location: $0.range.location - r.location, length: $0.range.length) }
+                #expect(inPlace == pattern.matches(in: own).map(\.range), Comment(rawValue: "\(source) in \(r)"))
+                matched += inPlace.count
+            }
+        }
+        #expect(matched > 20)
+    }
+
+    @Test func substringsAreTheTextsOwn() {
         let text = PatternText(page)
         let ns = page as NSString
         for (start, length) in [(0, 5), (60, 30), (200, 40), (ns.length - 12, 12)] {
             let r = NSRange(location: start, length: length)
-            XCTAssertEqual(text.substring(with: r), ns.substring(with: r))
+            #expect(text.substring(with: r) == ns.substring(with: r))
         }
-        XCTAssertEqual(text.length, ns.length)
-        XCTAssertEqual(text.character(at: 77), ns.character(at: 77))
+        #expect(text.length == ns.length)
+        #expect(text.character(at: 77) == ns.character(at: 77))
     }
 
-    func testRejectsABadPatternWithItsText() {
-        XCTAssertThrowsError(try TextPattern(pattern: #"(?<v>\d+"#)) { error in
-            XCTAssertTrue("\(error)".contains(#"(?<v>\d+"#))
+    @Test func rejectsABadPatternWithItsText() {
+        #expect { try TextPattern(pattern: #"(?<v>\d+"#) } throws: { error in
+            "\(error)".contains(#"(?<v>\d+"#)
         }
     }
 
     /// Workers share the rules; concurrent searches must not see each other's text.
-    func testConcurrentSearchesKeepTheirOwnText() throws {
+    @Test func concurrentSearchesKeepTheirOwnText() throws {
         let pattern = try TextPattern(pattern: #"\d+"#)
         let texts = (0..<64).map { PatternText("n \($0) m \($0 * 7)") }
         let results = Mutex([[String]](repeating: [], count: texts.count))
@@ -121,7 +153,7 @@ final class TextPatternTests: XCTestCase {
             results.withLock { $0[i] = found }
         }
         let all = results.withLock { $0 }
-        for i in 0..<texts.count { XCTAssertEqual(all[i], ["\(i)", "\(i * 7)"]) }
+        for i in 0..<texts.count { #expect(all[i] == ["\(i)", "\(i * 7)"]) }
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TextPatterns
 
 /// Names printed just before a personal identifier: the head of a record line.
 ///
@@ -12,7 +13,7 @@ import Foundation
 ///
 /// Example: `Wei Zhou, DOB March 28, 1966` → `[PERSON-22AF], DOB [DOB]`.
 enum NameBeforeLabelRule {
-    static let gap = try! NSRegularExpression(pattern: #"^[ \t]*[,;:(\-–—]?[ \t]*\(?[ \t]*\z"#)
+    static let gap = try! TextPattern(pattern: #"^[ \t]*[,;:(\-–—]?[ \t]*\(?[ \t]*\z"#)
 
     static func findings(_ rule: NameRule, _ ctx: ScanContext) -> [Finding] {
         guard let label = rule.label else { return [] }
@@ -78,7 +79,7 @@ enum NameBeforeLabelRule {
         let end = ctx.tokens[k].span.end
         guard at >= end, at - end <= 6 else { return nil }
         let between = ctx.ns.substring(with: NSRange(location: end, length: at - end))
-        guard gap.firstMatch(in: between, range: NSRange(location: 0, length: (between as NSString).length)) != nil
+        guard gap.isMatch(in: between)
         else { return nil }
         return k
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TextPatterns
 
 /// The kinds of person-name rule; each kind's logic is in its own file in this folder.
 enum NameRuleKind: String, CaseIterable, Sendable {
@@ -23,7 +24,7 @@ struct NameRule: Sendable {
     var id: String
     var kind: NameRuleKind
     var description: String
-    var label: NSRegularExpression?
+    var label: TextPattern?
     var nextLine = false
     /// For `labelled_name`: the value is only on the next line (a form's label row, where the
     /// same line holds the next labels).

@@ -1,4 +1,5 @@
 import Foundation
+import TextPatterns
 
 /// Finds public officials acting in office, whose names stay, and their signature blocks.
 ///
@@ -22,7 +23,7 @@ enum OfficialNames {
         var signatureLines = Set<Int>()
     }
 
-    static let nameTitleSeparator = try! NSRegularExpression(pattern: #"^\s*(?:[-–—,|]|\s)\s*"#)
+    static let nameTitleSeparator = try! TextPattern(pattern: #"^\s*(?:[-–—,|]|\s)\s*"#)
 
     static func find(_ ctx: ScanContext) -> Result {
         var result = Result()
@@ -104,22 +105,22 @@ enum OfficialNames {
     }
 
     /// `RE: …` lines a printout repeats at the top of a page, inside whatever was printed there.
-    static let furniture = try! NSRegularExpression(pattern: #"^(?:RE|FW|FWD)\s*:"#, options: [.caseInsensitive])
-    static let closingWords = try! NSRegularExpression(
+    static let furniture = try! TextPattern(pattern: #"^(?:RE|FW|FWD)\s*:"#, options: [.caseInsensitive])
+    static let closingWords = try! TextPattern(
         pattern: #"^(?:thanks|thank\s+you|thx|regards|best|best\s+regards|respectfully|sincerely|v/r|vr|vir|cheers|warm\s+regards|kind\s+regards|take\s+care|stay\s+safe|all\s+the\s+best)[,.!]*\s*$"#,
         options: [.caseInsensitive])
     /// A line holding only exemption codes where the agency blacked out a name: `(b)(6), (b)(7)(C)`.
-    static let exemptionCodes = try! NSRegularExpression(
+    static let exemptionCodes = try! TextPattern(
         pattern: #"^[\s\[|]*(?:\(?\s*[b0-9]\s*\)\s*\(\s*[0-9a-z]{1,2}\s*\)(?:\s*\(\s*[a-z0-9]{1,2}\s*\))?[\s,;:\]|]*)+$"#,
         options: [.caseInsensitive])
     /// Lines of a person's record, which end a signature block (`DOB: …`, `A-Number: …`).
-    static let privateData = try! NSRegularExpression(
+    static let privateData = try! TextPattern(
         pattern:
             #"(?:^(?:Name|DOB|D\.?O\.?B|Date\s+of\s+Birth|SSN|SS#|A-?Number|A\s?#|Alien|SID|PCF|FBI|UCN|Address|ADDR|Home|MA\s+reg|MA\s+DL|DL|Victim|Suspect|Defendant|POB|Citizenship)\b|passport)"#,
         options: [.caseInsensitive])
 
-    static func has(_ regex: NSRegularExpression, _ s: String) -> Bool {
-        regex.firstMatch(in: s, range: NSRange(location: 0, length: (s as NSString).length)) != nil
+    static func has(_ regex: TextPattern, _ s: String) -> Bool {
+        regex.isMatch(in: s)
     }
 
     static func isClosing(_ line: TextLine) -> Bool { has(closingWords, line.content) }
@@ -186,9 +187,8 @@ enum OfficialNames {
     }
 
     static func hasAgencyEmail(_ line: TextLine, _ ctx: ScanContext) -> Bool {
-        let ns = line.content as NSString
-        return PartyNameRule.email.matches(in: line.content, range: NSRange(location: 0, length: ns.length)).contains {
-            let domain = String(ns.substring(with: $0.range).split(separator: "@").last ?? "")
+        return PartyNameRule.email.matches(in: ctx.ns, range: line.contentSpan.nsRange).contains {
+            let domain = String(ctx.ns.substring(with: $0.range).split(separator: "@").last ?? "")
             return ctx.rules.officials.domainKind(domain) == .agency
         }
     }
@@ -199,7 +199,7 @@ enum OfficialNames {
         guard line.wordCount <= 14 else { return nil }
         var start = line.contentStart
         if let rank = ctx.rules.officials.titleBefore,
-            let m = rank.firstMatch(in: ctx.text, options: [.anchored, .withTransparentBounds], range: line.contentSpan.nsRange)
+            let m = rank.firstMatch(in: ctx.ns, options: [.anchored, .withTransparentBounds], range: line.contentSpan.nsRange)
         {
             start = m.range.location + m.range.length
         }

@@ -1,4 +1,5 @@
 import Foundation
+import TextPatterns
 
 /// Senders and recipients: `From`/`To`/`Cc`/`Bcc` values and `On …, X <x@y> wrote:` lines.
 ///
@@ -14,10 +15,10 @@ import Foundation
 ///
 /// Example: `From: Jian Zhang <jian_zhang9@icloud.com>` → `From: [PERSON-9C41] <[EMAIL]>`.
 enum PartyNameRule {
-    static let email = try! NSRegularExpression(
+    static let email = try! TextPattern(
         pattern:
             #"[A-Za-z0-9_%+\-]+(?:[ ]?\.[ ]?[A-Za-z0-9_%+\-]+)*[ ]?@[ ]?[A-Za-z0-9\-]+(?:[ ]?\.[ ]?[A-Za-z0-9\-]+)*"#)
-    static let agencyTag = try! NSRegularExpression(pattern: #"\(\s*[A-Z][A-Za-z]{1,9}\s*\)"#)
+    static let agencyTag = try! TextPattern(pattern: #"\(\s*[A-Z][A-Za-z]{1,9}\s*\)"#)
 
     struct Result {
         var findings: [Finding] = []
@@ -80,7 +81,7 @@ enum PartyNameRule {
             var index = t
             while index < ctx.tokens.count, ctx.tokens[index].span.end <= partSpan.end {
                 if let name = ctx.parser.name(at: index, .strong) {
-                    let tagged = agencyTag.firstMatch(in: ctx.text, range: partSpan.nsRange) != nil
+                    let tagged = agencyTag.firstMatch(in: ctx.ns, range: partSpan.nsRange) != nil
                     result.officials.append(
                         OfficialHit(
                             span: name.span, name: name.name, strength: tagged ? 0.8 : 0.6,

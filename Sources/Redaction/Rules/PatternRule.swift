@@ -1,4 +1,5 @@
 import Foundation
+import TextPatterns
 
 /// A rule that finds an identifier by its printed shape, with or without a label before it.
 ///
@@ -22,8 +23,8 @@ struct PatternRule: Sendable {
     var id: String
     var type: PIIType
     var description: String
-    var label: NSRegularExpression?
-    var value: NSRegularExpression
+    var label: TextPattern?
+    var value: TextPattern
     var within: Int
     var nextLine: Bool
     var check: IdentifierCheck?
@@ -32,16 +33,16 @@ struct PatternRule: Sendable {
     /// The rule file it came from (its name), for the rule listing.
     var file = ""
 
-    static let gap = try! NSRegularExpression(
+    static let gap = try! TextPattern(
         pattern: #"^[\s\p{P}\p{S}]*(?:(?:no|nbr|num|number)\.?[\s\p{P}\p{S}]*)?\z"#, options: [.caseInsensitive])
 
-    static let matching: NSRegularExpression.MatchingOptions = [.withTransparentBounds, .withoutAnchoringBounds]
+    static let matching: TextPattern.MatchingOptions = [.withTransparentBounds, .withoutAnchoringBounds]
 
     func findings(in lines: TextLines) -> [Finding] {
         let ns = lines.ns
         var out: [Finding] = []
         var seen = Set<TextSpan>()
-        func add(_ m: NSTextCheckingResult) {
+        func add(_ m: PatternMatch) {
             var range = m.range
             let v = m.range(withName: "v")
             if v.location != NSNotFound { range = v }
@@ -57,20 +58,19 @@ struct PatternRule: Sendable {
             out.append(Finding(span: span, type: type, ruleID: id, confidence: confidence))
         }
         guard let label else {
-            for m in value.matches(in: lines.text, range: NSRange(location: 0, length: ns.length)) { add(m) }
+            for m in value.matches(in: ns) { add(m) }
             return out
         }
-        for l in label.matches(in: lines.text, range: NSRange(location: 0, length: ns.length)) {
+        for l in label.matches(in: ns) {
             let labelEnd = l.range.location + l.range.length
             let limit = min(ns.length, labelEnd + within + 80)
             var found = false
             let search = NSRange(location: labelEnd, length: limit - labelEnd)
-            for m in value.matches(in: lines.text, options: PatternRule.matching, range: search) {
+            for m in value.matches(in: ns, options: PatternRule.matching, range: search) {
                 let start = m.range.location
                 guard start - labelEnd <= within else { break }
-                let gapText = ns.substring(with: NSRange(location: labelEnd, length: start - labelEnd))
-                guard PatternRule.gap.firstMatch(in: gapText, range: NSRange(location: 0, length: (gapText as NSString).length)) != nil
-                else { break }
+                // The gap is searched in place (opaque, anchoring bounds: `^` and `\z` are its ends).
+                guard PatternRule.gap.isMatch(in: ns, range: NSRange(location: labelEnd, length: start - labelEnd)) else { break }
                 add(m)
                 found = true
                 break
@@ -79,7 +79,7 @@ struct PatternRule: Sendable {
                 let lineIndex = lines.lineIndex(at: labelEnd)
                 guard lineIndex + 1 < lines.lines.count else { continue }
                 let next = lines.lines[lineIndex + 1].span
-                if let m = value.firstMatch(in: lines.text, options: PatternRule.matching, range: next.nsRange) { add(m) }
+                if let m = value.firstMatch(in: ns, options: PatternRule.matching, range: next.nsRange) { add(m) }
             }
         }
         return out
