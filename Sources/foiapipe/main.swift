@@ -118,4 +118,24 @@ enum DefaultPipeline {
     }
 }
 
+#if canImport(Glibc)
+    import Glibc
+
+    /// Workers allocate and free page rasters (megabytes) page after page. With glibc's
+    /// defaults such blocks go back to the kernel when freed and come back as fresh zero
+    /// pages, written after a copy-on-write fault that flushes the TLB of every core: perf
+    /// showed a sixth of a text-layer run's CPU in the kernel, mostly there (leptonica's
+    /// `pixSetPadBits` on new rasters). Freed memory is kept instead, up to the peak reached
+    /// anyway. `mallopt` is looked up at run time because Swift's Glibc module has no malloc.h.
+    private func keepFreedMemory() {
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "mallopt") else { return }
+        let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
+        let trimThreshold: Int32 = -1, mmapThreshold: Int32 = -3  // M_TRIM_THRESHOLD, M_MMAP_THRESHOLD
+        _ = mallopt(mmapThreshold, 32 << 20)
+        _ = mallopt(trimThreshold, 512 << 20)
+    }
+    keepFreedMemory()
+#endif
+
 Foiapipe.main()
