@@ -1,4 +1,5 @@
 import Foundation
+import TextPatterns
 
 /// A statute citation reduced to what identifies it, however it was printed:
 /// `G.L. c.265, s.15A`, `c265 §15A(b)` and `MGL ch. 265 § 15A` are all MGL 265/15A.
@@ -32,9 +33,9 @@ struct CitationFormat: Sendable {
     static let requiredGroups = ["chapter", "section"]
 
     /// Every citation this format finds in the text.
-    func citations(in text: NSString) -> [(range: NSRange, citation: Citation)] {
+    func citations(in text: PatternText) -> [(range: NSRange, citation: Citation)] {
         let whole = NSRange(location: 0, length: text.length)
-        return pattern.regex.matches(in: text as String, range: whole).compactMap { m in
+        return pattern.regex.matches(in: text, range: whole).compactMap { m in
             guard let chapter = group(m, "chapter", text), let section = group(m, "section", text) else {
                 return nil
             }
@@ -45,11 +46,11 @@ struct CitationFormat: Sendable {
 
     /// Reads a citation written in a rule file (`MGL c.90 §24(1)`), or nil when this format does not.
     func parse(_ written: String) -> Citation? {
-        let text = written as NSString
+        let text = PatternText(written)
         return citations(in: text).first { $0.range.length >= text.length - 6 }?.citation
     }
 
-    private func group(_ m: NSTextCheckingResult, _ name: String, _ text: NSString) -> String? {
+    private func group(_ m: PatternMatch, _ name: String, _ text: PatternText) -> String? {
         let r = m.range(withName: name)
         guard r.location != NSNotFound, r.length > 0 else { return nil }
         return text.substring(with: r).uppercased()
@@ -70,7 +71,7 @@ struct CitationReader: Sendable {
     /// The most specific rule wins (`§24(2)` over `§24`); a citation two categories claim
     /// equally (MGL c.90 §24 is both OUI and leaving the scene) names neither, and the words
     /// around it decide.
-    func mentions(in text: NSString) -> [(range: NSRange, category: Int)] {
+    func mentions(in text: PatternText) -> [(range: NSRange, category: Int)] {
         var out: [(NSRange, Int)] = []
         for format in formats {
             for (range, citation) in format.citations(in: text) {

@@ -1,5 +1,6 @@
 import FoiaCore
 import Foundation
+import TextPatterns
 
 /// Finds whether a communication states or shows that an ICE detainer or immigration
 /// warrant was requested, issued, lodged, sent or is on file, and which forms.
@@ -34,16 +35,17 @@ struct DetainerDetector: Sendable {
         var present = false
         // "Detainer policy FAQ.pdf" is no detainer.
         let attachments = text.attachmentNames.filter { name in
-            !rules.policyCues.contains { !$0.matches(in: name as NSString).isEmpty }
+            let name = PatternText(name)
+            return !rules.policyCues.contains { !$0.matches(in: name).isEmpty }
         }
         for (i, form) in rules.forms.enumerated()
         where attachments.contains(where: { name in
-            form.numbers.contains { !$0.matches(in: name as NSString).isEmpty }
+            form.numbers.contains { !$0.matches(in: PatternText(name)).isEmpty }
         }) {
             forms.insert(i)
             present = true
         }
-        if attachments.contains(where: { name in rules.terms.contains { !$0.matches(in: name as NSString).isEmpty } }) {
+        if attachments.contains(where: { name in rules.terms.contains { !$0.matches(in: PatternText(name)).isEmpty } }) {
             present = true
         }
         let cues = Cues(rules, text.scan)
@@ -66,7 +68,7 @@ struct DetainerDetector: Sendable {
     /// says near its top that something is attached. Returns the forms it names.
     private func attachedPerSubject(_ text: MessageText) -> Set<Int>? {
         guard let subject = text.subject, !subject.isEmpty else { return nil }
-        let s = subject as NSString
+        let s = PatternText(subject)
         let all = NSRange(location: 0, length: s.length)
         let named = occurrences(in: s)
         guard !named.isEmpty else { return nil }
@@ -84,7 +86,7 @@ struct DetainerDetector: Sendable {
     private struct Cues {
         let positive, assertive, negationBefore, negationAfter, hypotheticalBefore, hypotheticalAfter, policy: [NSRange]
 
-        init(_ rules: DetainerRules, _ text: NSString) {
+        init(_ rules: DetainerRules, _ text: PatternText) {
             positive = allMatches(rules.positiveCues, in: text)
             assertive = allMatches(rules.assertiveCues, in: text)
             negationBefore = allMatches(rules.negationBefore, in: text)
@@ -97,7 +99,7 @@ struct DetainerDetector: Sendable {
 
     /// Form numbers, titles and plain terms; a mention inside a longer one (the "detainer"
     /// of "Immigration Detainer – Notice of Action") is dropped.
-    private func occurrences(in text: NSString) -> [Occurrence] {
+    private func occurrences(in text: PatternText) -> [Occurrence] {
         var all: [Occurrence] = []
         for (i, form) in rules.forms.enumerated() {
             all += form.numbers.flatMap { $0.matches(in: text) }.map { Occurrence(range: $0, form: i, isTitle: false) }
@@ -150,16 +152,16 @@ struct DetainerDetector: Sendable {
         return before.range(of: #"^\W*(dhs\s+)?form\s*$"#, options: [.regularExpression, .caseInsensitive]) != nil
     }
 
-    private func isQuestion(_ sentence: NSRange, _ text: NSString) -> Bool {
+    private func isQuestion(_ sentence: NSRange, _ text: PatternText) -> Bool {
         sentence.length > 0 && text.character(at: sentence.location + sentence.length - 1) == 0x3F
     }
 
     /// "detainer for Jose Alvarez", "I-247A on him": the mention is about someone in particular.
-    private func isReference(_ mention: NSRange, _ text: NSString) -> Bool {
+    private func isReference(_ mention: NSRange, _ text: PatternText) -> Bool {
         let start = mention.location + mention.length
         let rest = NSRange(location: start, length: min(60, text.length - start))
         return rules.referenceCues.contains { cue in
-            cue.regex.firstMatch(in: text as String, options: [.anchored], range: rest) != nil
+            cue.regex.firstMatch(in: text, options: [.anchored], range: rest) != nil
         }
     }
 }

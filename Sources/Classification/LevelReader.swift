@@ -1,4 +1,5 @@
 import Foundation
+import TextPatterns
 
 /// Reads the level of one offense mention where the category's level depends on facts.
 ///
@@ -92,7 +93,7 @@ struct LevelReader {
             (Bound.above, rules.amounts.above), (.atOrBelow, rules.amounts.atOrBelow), (.plain, rules.amounts.plain),
         ] {
             for p in patterns {
-                for m in p.regex.matches(in: scan as String, range: window) {
+                for m in p.regex.matches(in: scan, range: window) {
                     let a = m.range(withName: "amount")
                     guard a.location != NSNotFound else { continue }
                     // A bounded reading of the same amount wins over the plain one.
@@ -154,12 +155,12 @@ struct LevelReader {
         "ninth": 9, "tenth": 10,
     ]
 
-    private static let after = try? NSRegularExpression(
+    private static let after = try? TextPattern(
         pattern:
             #"(?<gap>(?:\W*[a-z0-9/&%.]+){0,3}?)\W*(?:(?<n>\d{1,2})\s?(?:st|nd|rd|th)|(?<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|(?<sub>subsequent|subsq|subseq))\b(?!\s+(?:of|day|floor|district|street|st|ave)\b)(?<off>\W{0,3}(?:offen[sc]es?|off\b|conviction|violation))?"#,
         options: [.caseInsensitive])
-    private static let dash = try? NSRegularExpression(pattern: #"\s?-\s?(?<n>\d)\b(?!\s*[/\d])"#)
-    private static let before = try? NSRegularExpression(
+    private static let dash = try? TextPattern(pattern: #"\s?-\s?(?<n>\d)\b(?!\s*[/\d])"#)
+    private static let before = try? TextPattern(
         pattern:
             #"(?:(?<n>\d{1,2})\s?(?:st|nd|rd|th)|(?<w>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|(?<sub>subsequent))(?:\s+offen[sc]e)?\s+$"#,
         options: [.caseInsensitive])
@@ -169,12 +170,12 @@ struct LevelReader {
         let end = mention.location + mention.length
         let windowEnd = window.location + window.length
         let rest = NSRange(location: end, length: max(0, windowEnd - end))
-        if let m = LevelReader.dash?.firstMatch(in: scan as String, options: [.anchored], range: rest),
+        if let m = LevelReader.dash?.firstMatch(in: scan, options: [.anchored], range: rest),
             let n = number(m, scan)
         {
             return n
         }
-        if let m = LevelReader.after?.firstMatch(in: scan as String, options: [.anchored], range: rest) {
+        if let m = LevelReader.after?.firstMatch(in: scan, options: [.anchored], range: rest) {
             let gap = m.range(withName: "gap")
             let gapWords =
                 gap.location == NSNotFound ? 0 : scan.substring(with: gap).split(whereSeparator: { !$0.isLetter }).count
@@ -184,11 +185,11 @@ struct LevelReader {
             }
         }
         let lead = NSRange(location: window.location, length: max(0, mention.location - window.location))
-        if let m = LevelReader.before?.firstMatch(in: scan as String, range: lead), let n = number(m, scan) { return n }
+        if let m = LevelReader.before?.firstMatch(in: scan, range: lead), let n = number(m, scan) { return n }
         return nil
     }
 
-    private func number(_ m: NSTextCheckingResult, _ scan: NSString) -> Int? {
+    private func number(_ m: PatternMatch, _ scan: PatternText) -> Int? {
         let n = m.range(withName: "n")
         if n.location != NSNotFound { return Int(scan.substring(with: n)) }
         let w = m.range(withName: "w")

@@ -1,5 +1,6 @@
 import FoiaCore
 import Foundation
+import TextPatterns
 
 /// The body of one communication prepared for matching, with a way back to pages and evidence.
 ///
@@ -10,7 +11,7 @@ import Foundation
 /// confusions inside words are folded (see `OCRFolding`).
 struct MessageText {
     let original: NSString
-    let scan: NSString
+    let scan: PatternText
     let lines: [Range<Int>]
     let linePages: [Int]
     let sentences: [NSRange]
@@ -45,7 +46,7 @@ struct MessageText {
         }
         OCRFolding.fold(&units)
         attachmentNames = attachments
-        scan = String(decoding: units, as: UTF16.self) as NSString
+        scan = PatternText(units: units)
         sentences = SentenceSplitter.sentences(units, lines: lines)
     }
 
@@ -125,20 +126,20 @@ struct MessageText {
 
     enum Furniture { case header, attachments, separator, subject }
 
-    private static let headerLine = try? NSRegularExpression(
+    private static let headerLine = try? TextPattern(
         pattern: #"^[\s>]*(from|sent|date|to|cc|bcc|subject|importance|re|fw|fwd)\s*:"#, options: [.caseInsensitive])
-    private static let attachmentLine = try? NSRegularExpression(
+    private static let attachmentLine = try? TextPattern(
         pattern: #"^[\s>]*attachments?\s*:"#, options: [.caseInsensitive])
-    private static let separatorLine = try? NSRegularExpression(
+    private static let separatorLine = try? TextPattern(
         pattern: #"^[\s>]*(-{3,}.*-{3,}|_{5,}|begin forwarded message:?|on .{4,120}\bwrote:)\s*$"#,
         options: [.caseInsensitive])
 
     /// Whether a line is mail furniture rather than something someone wrote.
     static func furniture(_ line: String, subjects: Set<String>) -> Furniture? {
-        let r = NSRange(location: 0, length: (line as NSString).length)
-        if attachmentLine?.firstMatch(in: line, range: r) != nil { return .attachments }
-        if headerLine?.firstMatch(in: line, range: r) != nil { return .header }
-        if separatorLine?.firstMatch(in: line, range: r) != nil { return .separator }
+        let text = PatternText(line)
+        if attachmentLine?.firstMatch(in: text) != nil { return .attachments }
+        if headerLine?.firstMatch(in: text) != nil { return .header }
+        if separatorLine?.firstMatch(in: text) != nil { return .separator }
         let t = topic(line)
         if !t.isEmpty, subjects.contains(t) { return .subject }
         return nil

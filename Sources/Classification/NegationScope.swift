@@ -1,4 +1,5 @@
 import Foundation
+import TextPatterns
 
 /// Decides whether a cue word governs a mention: the scope rules for negation, hypothesis
 /// and policy cues.
@@ -10,7 +11,7 @@ import Foundation
 /// Cues that overlap the mention itself (the `without` of "operating without a license")
 /// are part of the mention and govern nothing.
 struct NegationScope {
-    let text: NSString
+    let text: PatternText
 
     /// Whether a cue ends before the mention within `scope`, at most `maxWords` words
     /// before it, and, unless `acrossCommas`, with no comma between them.
@@ -54,7 +55,7 @@ struct NegationScope {
 }
 
 /// The clause of a sentence that holds a position.
-func clause(at offset: Int, of sentence: NSRange, in text: NSString) -> NSRange {
+func clause(at offset: Int, of sentence: NSRange, in text: PatternText) -> NSRange {
     SentenceSplitter.clauses(of: sentence, in: text).first {
         offset >= $0.location && offset < $0.location + $0.length
     } ?? sentence

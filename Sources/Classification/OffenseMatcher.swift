@@ -1,4 +1,5 @@
 import Foundation
+import TextPatterns
 
 /// One place where the text names an offense category.
 struct OffenseMention: Sendable {
@@ -51,7 +52,7 @@ struct OffenseMatcher: Sendable {
 
     /// "A&B (G.L. c.265, s.13M)": a citation printed right after the words names the offense
     /// more precisely than they do.
-    private func isOverruledByCitation(_ m: OffenseMention, _ all: [OffenseMention], _ scan: NSString) -> Bool {
+    private func isOverruledByCitation(_ m: OffenseMention, _ all: [OffenseMention], _ scan: PatternText) -> Bool {
         let end = m.range.location + m.range.length
         return all.contains { c in
             guard c.isCitation, c.category != m.category, c.range.location >= end, c.range.location - end <= 6 else {

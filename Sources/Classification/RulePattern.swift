@@ -1,4 +1,5 @@
 import Foundation
+import TextPatterns
 
 /// A compiled, case-insensitive regular expression from a rule file, with its source kept for messages.
 ///
@@ -9,16 +10,16 @@ import Foundation
 /// A space followed by a quantifier keeps the quantifier (`a ?& ?b` means optional
 /// whitespace). Spaces inside `[...]` and escaped spaces are left as written.
 ///
-/// `NSRegularExpression` is immutable once made and documented as safe to use from several
+/// `TextPattern` is immutable once made and documented as safe to use from several
 /// threads, which is why this wrapper may be `@unchecked Sendable`.
 struct RulePattern: @unchecked Sendable {
     let source: String
-    let regex: NSRegularExpression
+    let regex: TextPattern
 
     /// Compiles a regular expression written in a rule file, or returns nil when it does not compile.
     init?(regex source: String) {
         guard
-            let regex = try? NSRegularExpression(
+            let regex = try? TextPattern(
                 pattern: RulePattern.widenSpaces(source), options: [.caseInsensitive])
         else { return nil }
         self.source = source
@@ -28,7 +29,7 @@ struct RulePattern: @unchecked Sendable {
     /// Compiles a plain phrase (`UOMV`, `A&B on FHM`) as whole words, with no regex syntax to learn.
     init?(phrase: String) {
         let words = phrase.split(whereSeparator: { $0.isWhitespace }).map {
-            NSRegularExpression.escapedPattern(for: String($0))
+            TextPattern.escapedPattern(for: String($0))
         }
         guard !words.isEmpty else { return nil }
         // \b only where the phrase starts or ends with a word character, so `A&B` and `B&E` work.
@@ -37,19 +38,19 @@ struct RulePattern: @unchecked Sendable {
         let lead = (first.map { $0.isLetter || $0.isNumber } ?? false) ? "\\b" : ""
         let trail = (last.map { $0.isLetter || $0.isNumber } ?? false) ? "\\b" : ""
         guard
-            let regex = try? NSRegularExpression(
+            let regex = try? TextPattern(
                 pattern: lead + words.joined(separator: RulePattern.separator) + trail, options: [.caseInsensitive])
         else { return nil }
         self.source = phrase
         self.regex = regex
     }
 
-    func matches(in text: NSString, range: NSRange? = nil) -> [NSRange] {
-        regex.matches(in: text as String, range: range ?? NSRange(location: 0, length: text.length)).map(\.range)
+    func matches(in text: PatternText, range: NSRange? = nil) -> [NSRange] {
+        regex.matches(in: text, range: range ?? NSRange(location: 0, length: text.length)).map(\.range)
     }
 
-    func firstMatch(in text: NSString, range: NSRange) -> NSTextCheckingResult? {
-        regex.firstMatch(in: text as String, range: range)
+    func firstMatch(in text: PatternText, range: NSRange) -> PatternMatch? {
+        regex.firstMatch(in: text, range: range)
     }
 
     /// Whitespace, or OCR and quoting noise, between two words.
@@ -103,6 +104,6 @@ struct RulePattern: @unchecked Sendable {
 }
 
 /// Finds every match of a list of patterns, as ranges sorted by position.
-func allMatches(_ patterns: [RulePattern], in text: NSString) -> [NSRange] {
+func allMatches(_ patterns: [RulePattern], in text: PatternText) -> [NSRange] {
     patterns.flatMap { $0.matches(in: text) }.sorted { ($0.location, $0.length) < ($1.location, $1.length) }
 }

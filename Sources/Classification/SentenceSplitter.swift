@@ -1,4 +1,5 @@
 import Foundation
+import TextPatterns
 
 /// Splits printed e-mail text into sentences, the scope of status and cue words.
 ///
@@ -39,19 +40,19 @@ enum SentenceSplitter {
     }
 
     /// Clause boundaries inside a sentence, for the narrow scope of negation.
-    static let clauseBreak: NSRegularExpression? = try? NSRegularExpression(
+    static let clauseBreak: TextPattern? = try? TextPattern(
         pattern:
             #"[;:]|\s[-–—]+\s|,?\s+(?:but|however|although|though|whereas|except|yet|while)\b|,\s*(?:who|which|whose)\b"#,
         options: [.caseInsensitive])
 
     /// The clauses of a sentence, as ranges in the same text. Breaks inside parentheses do
     /// not count: "an I-247A (Immigration Detainer – Notice of Action) was faxed" is one clause.
-    static func clauses(of sentence: NSRange, in text: NSString) -> [NSRange] {
+    static func clauses(of sentence: NSRange, in text: PatternText) -> [NSRange] {
         guard let regex = clauseBreak else { return [sentence] }
         var out: [NSRange] = []
         var start = sentence.location
         let inParentheses = parenthesized(sentence, text)
-        for m in regex.matches(in: text as String, range: sentence)
+        for m in regex.matches(in: text, range: sentence)
         where !inParentheses.contains(where: { NSLocationInRange(m.range.location, $0) }) {
             if m.range.location > start { out.append(NSRange(location: start, length: m.range.location - start)) }
             start = m.range.location + m.range.length
@@ -61,7 +62,7 @@ enum SentenceSplitter {
         return out
     }
 
-    private static func parenthesized(_ sentence: NSRange, _ text: NSString) -> [NSRange] {
+    private static func parenthesized(_ sentence: NSRange, _ text: PatternText) -> [NSRange] {
         var out: [NSRange] = []
         var open: Int?
         for k in sentence.location..<(sentence.location + sentence.length) {

@@ -1,4 +1,5 @@
 import Foundation
+import TextPatterns
 
 /// Reads the status of an offense mention from the status cues around it.
 ///
@@ -108,7 +109,7 @@ struct StatusReader {
 
     /// Whether a cue introduces what follows it: it ends with a preposition ("convicted of"),
     /// or one comes within its next three words ("investigating him for", "charged Lopez with").
-    private static func leadsForward(_ cue: NSRange, _ text: NSString) -> Bool {
+    private static func leadsForward(_ cue: NSRange, _ text: PatternText) -> Bool {
         let own = text.substring(with: cue).split(whereSeparator: { !$0.isLetter })
         if let last = own.last, prepositions.contains(last.lowercased()) { return true }
         let end = cue.location + cue.length

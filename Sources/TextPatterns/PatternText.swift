@@ -15,6 +15,13 @@ public final class PatternText: Sendable {
         units = Array(string.utf16)
     }
 
+    /// A text already held as UTF-16 (a broken surrogate pair reads as U+FFFD in `string`
+    /// only; `units` and offsets are kept as given).
+    public init(units: [UInt16]) {
+        self.units = units
+        string = String(decoding: units, as: UTF16.self)
+    }
+
     /// Number of UTF-16 code units.
     public var length: Int { units.count }
 

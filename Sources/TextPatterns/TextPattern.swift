@@ -103,15 +103,8 @@ public final class TextPattern: @unchecked Sendable {
         firstMatch(in: text, options: options, range: range) != nil
     }
 
-    /// For a short string searched once (a line, a label): converts it for this call only.
-    public func matches(in string: String, options: MatchingOptions = [], range: NSRange? = nil) -> [PatternMatch] {
-        matches(in: PatternText(string), options: options, range: range)
-    }
-
-    public func firstMatch(in string: String, options: MatchingOptions = [], range: NSRange? = nil) -> PatternMatch? {
-        firstMatch(in: PatternText(string), options: options, range: range)
-    }
-
+    /// Whether the pattern matches anywhere in a short string (a line, a label), converted for
+    /// this call only; a text searched by several patterns is made a `PatternText` once instead.
     public func isMatch(in string: String) -> Bool { firstMatch(in: PatternText(string)) != nil }
 
     public static func escapedPattern(for string: String) -> String { NSRegularExpression.escapedPattern(for: string) }
