@@ -61,15 +61,19 @@ enum PageJPEG {
                 for x in 0..<width { line[x] = row[x] << 8 }
             case .grey, .nearlyGrey, .blackAndWhite:
                 // leptonica's 8-bit pixel 0 is the top byte of word 0 whatever the machine; the
-                // luminance of an exact grey pixel is that grey.
-                for k in 0..<(width + 3) / 4 {
+                // luminance of an exact grey pixel is that grey. Whole words first, without a
+                // bounds test, so the loop vectorises (it was 7% of a text-layer run's CPU).
+                let whole = width / 4
+                for k in 0..<whole {
+                    let x = 4 * k
+                    line[k] =
+                        luminance(row[x]) << 24 | luminance(row[x + 1]) << 16 | luminance(row[x + 2]) << 8
+                        | luminance(row[x + 3])
+                }
+                if whole * 4 < width {
                     var word: UInt32 = 0
-                    for i in 0..<4 {
-                        let x = 4 * k + i
-                        let value = x < width ? luminance(row[x]) : 0
-                        word |= value << (24 - 8 * UInt32(i))
-                    }
-                    line[k] = word
+                    for x in (whole * 4)..<width { word |= luminance(row[x]) << (24 - 8 * UInt32(x - whole * 4)) }
+                    line[whole] = word
                 }
             }
         }
