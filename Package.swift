@@ -57,6 +57,7 @@ let package = Package(
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Extraction", "Rules", "FoiaTestSupport"]),
         .testTarget(name: "OutputTests", dependencies: ["Output"]),
         .testTarget(name: "TextPatternsTests", dependencies: ["TextPatterns"]),
+        .testTarget(name: "BatchTests", dependencies: ["Batch", "FoiaCore"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "FoiaTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FoiaTestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "FoiaTestSupport"]),

@@ -28,8 +28,7 @@ struct Published: Sendable {
                 throw BatchError.store(StoreError(path: store.path, "no stored result"))
             }
             spooled = doc
-            let decoder = JSONDecoder()
-            for data in try store.pages(key) { pages.append(try decoder.decode(PageText.self, from: data)) }
+            for data in try store.pages(key) { pages.append(try StoredPage.decode(data)) }
         } catch {
             out.error = DocumentError(
                 .writeFailed, stage: .redact, "the run store's data for this document is missing or damaged; run again",

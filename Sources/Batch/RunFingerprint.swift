@@ -29,7 +29,7 @@ public struct RunFingerprint: Sendable, Equatable {
     public static func current(_ pipeline: PipelineConfig) -> RunFingerprint {
         let extraction = pipeline.extraction
         let pages = sha256Hex(
-            of: "pages-v1\n\(extraction)\n" + (sha256Hex(ofFile: extraction.dictionary) ?? "no word list"))
+            of: "pages-v\(StoredPage.version)\n\(extraction)\n" + (sha256Hex(ofFile: extraction.dictionary) ?? "no word list"))
         return RunFingerprint(pages: pages, rules: rulesDigest(pipeline.path), build: buildDigest())
     }
 

@@ -43,7 +43,7 @@ final class StorePageCache: PageCache {
     func storedPage(_ number: Int, of input: InputDocument) -> PageText? {
         guard let known = identity[input], !known.sha256.isEmpty,
             let data = try? store.page(known.key, number: number),
-            let page = try? JSONDecoder().decode(PageText.self, from: data)
+            let page = try? StoredPage.decode(data)
         else { return nil }
         state.withLock { $0.reused += 1 }
         progress?.pageDone(ocr: page.source == .ocr, reused: true)
@@ -56,15 +56,11 @@ final class StorePageCache: PageCache {
         guard let known = identity[input], !known.sha256.isEmpty else { return }
         let record = PageRecord.json(document: ExtractedDocument(input: input, sha256: known.sha256, pages: []), page: page)
         do {
-            let json = try JSONEncoder().encode(page)
             try store.savePage(
-                known.key, number: page.number, sha256: known.sha256, fingerprint: fingerprint, json: json, record: record)
-        } catch let error as StoreError {
-            state.withLock { if $0.failure == nil { $0.failure = error } }
+                known.key, number: page.number, sha256: known.sha256, fingerprint: fingerprint,
+                encoded: StoredPage.encode(page), record: record)
         } catch {
-            state.withLock {
-                if $0.failure == nil { $0.failure = StoreError(path: store.path, "cannot encode a page", cause: "\(error)") }
-            }
+            state.withLock { if $0.failure == nil { $0.failure = error } }
         }
     }
 }

@@ -196,15 +196,16 @@ public final class RunStore: @unchecked Sendable {
         }
     }
 
-    /// Keeps one extracted page (its JSON and its `pages.jsonl` line), committed at once.
+    /// Keeps one extracted page (its encoded record, opaque to the store, and its
+    /// `pages.jsonl` line), committed at once. The column keeps its first name, `page_json`.
     public func savePage(
-        _ key: InputKey, number: Int, sha256: String, fingerprint: String, json: Data, record: String
+        _ key: InputKey, number: Int, sha256: String, fingerprint: String, encoded: Data, record: String
     ) throws(StoreError) {
         try locked { () throws(StoreError) in
             try db.prepare(
                 "INSERT OR REPLACE INTO pages(rel, path, page, sha256, fingerprint, page_json, record) VALUES (?, ?, ?, ?, ?, ?, ?)"
             ).bind(
-                .text(key.rel), .text(key.path), .int(Int64(number)), .text(sha256), .text(fingerprint), .blob(json),
+                .text(key.rel), .text(key.path), .int(Int64(number)), .text(sha256), .text(fingerprint), .blob(encoded),
                 .text(record)
             ).run()
         }
