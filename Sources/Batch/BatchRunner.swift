@@ -243,7 +243,7 @@ public struct BatchRunner: Sendable {
         let writeError = Mutex<String?>(nil)
         let totals = Mutex((redactions: 0, pages: 0, failed: 0))
         orderedParallel(
-            count: documents.count, jobs: jobs,
+            count: documents.count, jobs: jobs, weight: { dump.pages[documents[$0].0] ?? 0 },
             work: { index -> Published? in
                 let (storeKey, input) = documents[index]
                 guard !dump.failed.contains(storeKey) else { return nil }

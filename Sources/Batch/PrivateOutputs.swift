@@ -13,6 +13,8 @@ struct DumpState: Sendable {
     var duplicateOf: [String: String] = [:]
     /// Documents that could not be opened: nothing to redact.
     var failed: Set<InputKey> = []
+    /// Pages of each document, for the redact pass to start long ones early.
+    var pages: [InputKey: Int] = [:]
 }
 
 /// Writes pass 1's outputs (`private/pages.jsonl`, `private/communications.jsonl`,
@@ -57,6 +59,7 @@ final class PrivateOutputs: @unchecked Sendable {
             }
             summary.documents += 1
             summary.pages += doc.pages
+            state.pages[key] = doc.pages
             summary.ocrPages += doc.ocrPages
             summary.communications += doc.communications.count
             if !doc.isComplete { summary.failedDocuments += 1 }
