@@ -100,6 +100,13 @@ struct ScanContext {
 
     func string(_ span: TextSpan) -> String { lines.string(span) }
 
+    /// Whether a line's content (quote markers left out) matches, searched in place: the
+    /// region's opaque, anchoring bounds make `^`, `$` and look-arounds see only the line.
+    func lineHas(_ regex: TextPattern?, _ index: Int) -> Bool {
+        guard let regex else { return false }
+        return regex.firstMatch(in: ns, range: lines.lines[index].contentSpan.nsRange) != nil
+    }
+
     func matches(_ regex: TextPattern, in span: TextSpan? = nil) -> [PatternMatch] {
         regex.matches(in: ns, options: [.withTransparentBounds], range: (span ?? TextSpan(0, ns.length)).nsRange)
     }
