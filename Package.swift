@@ -22,6 +22,8 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // ICU's regex C API (libicu-dev) behind a small C wrapper: see Sources/CICU/include/cicu.h.
         .target(name: "CICU", linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]),
+        // libjpeg (libjpeg-dev) behind a C function: its errors longjmp. See Sources/CJPEG/include/cjpeg.h.
+        .target(name: "CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
 
         // Stages
         .target(name: "FoiaCore", dependencies: ["CPoppler"]),
@@ -38,7 +40,7 @@ let package = Package(
         .target(name: "Evaluation", dependencies: ["FoiaCore", "Output"]),
         .target(name: "Classification", dependencies: ["FoiaCore", "Rules", "TextPatterns", "Yams"]),
         .target(name: "Redaction", dependencies: ["FoiaCore", "Rules", "TextPatterns", "Yams"]),
-        .target(name: "Publication", dependencies: ["FoiaCore", "Redaction", "CPoppler", "CTesseract"]),
+        .target(name: "Publication", dependencies: ["FoiaCore", "Redaction", "CPoppler", "CTesseract", "CJPEG"]),
         .target(name: "Verification", dependencies: ["FoiaCore", "Redaction", "Extraction", "CPoppler", "CTesseract"]),
 
         // CLI

@@ -188,6 +188,70 @@ func leaks(in text: String) -> [String] {
         #expect(bytes.count(of: Data("/BitsPerComponent 1".utf8)) == 1)
     }
 
+    /// A colour scan is embedded as an RGB JPEG, and its colours survive the encoder (which
+    /// reads cairo's 0x00RRGGBB words a row at a time).
+    @Test func aColourScanStaysColourInItsJPEG() throws {
+        let folder = temporaryFolder("publication-colour").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Left half red, right half blue, 8 bits a channel, over the whole page.
+        let (width, height) = (306, 396)
+        var rgb = Data()
+        for _ in 0..<height {
+            for x in 0..<width { rgb.append(contentsOf: x < width / 2 ? [0xd0, 0x10, 0x10] : [0x10, 0x20, 0xc0]) }
+        }
+        var pdf = HandMadePDF()
+        pdf.set(1, "<< /Type /Catalog /Pages 2 0 R >>")
+        pdf.set(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+        pdf.set(
+            3,
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>"
+        )
+        pdf.set(4, stream: Data("q 612 0 0 792 0 0 cm /Im1 Do Q".utf8))
+        pdf.set(
+            5, stream: rgb,
+            dictionary:
+                "/Type /XObject /Subtype /Image /Width \(width) /Height \(height) /ColorSpace /DeviceRGB /BitsPerComponent 8")
+        pdf.set(6, "<< /Producer (test) >>")
+        let source = folder + "/colour.pdf"
+        try pdf.bytes(info: 6).write(to: URL(fileURLWithPath: source))
+        let doc = SampleRelease.extract(source, ocr: .auto)
+        try #require(doc.failure == nil && doc.pages.count == 1)
+        let redactor = Redactor(rules: SampleRelease.rules, key: Array("k".utf8))
+        let pages = doc.pages.map { redactor.redact(page: $0, registry: redactor.detect(page: $0)).page }
+        try RedactedPDFWriter().write(source: source, pages: pages, to: folder + "/out.pdf")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: folder + "/out.pdf"))
+        #expect(bytes.count(of: Data("/DCTDecode".utf8)) == 1)
+        #expect(bytes.count(of: Data("/ColorSpace /DeviceRGB".utf8)) == 1)
+        // Render the copy and read a pixel from each half.
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/pdftoppm")
+        p.arguments = ["-r", "36", "-singlefile", folder + "/out.pdf", folder + "/page"]
+        try p.run()
+        p.waitUntilExit()
+        let ppm = try Data(contentsOf: URL(fileURLWithPath: folder + "/page.ppm"))
+        // P6 header: magic, width, height, maxval, each followed by one whitespace byte.
+        var fields: [String] = []
+        var at = ppm.startIndex
+        while fields.count < 4 {
+            var field = ""
+            while let c = Optional(ppm[at]), c != 0x20, c != 0x0a {
+                field.append(Character(UnicodeScalar(c)))
+                at += 1
+            }
+            at += 1
+            if !field.isEmpty { fields.append(field) }
+        }
+        let (w, h) = (try #require(Int(fields[1])), try #require(Int(fields[2])))
+        func pixel(_ x: Int, _ y: Int) -> (Int, Int, Int) {
+            let i = at + 3 * (y * w + x)
+            return (Int(ppm[i]), Int(ppm[i + 1]), Int(ppm[i + 2]))
+        }
+        let left = pixel(w / 4, h / 2)
+        let right = pixel(3 * w / 4, h / 2)
+        #expect(left.0 > 160 && left.1 < 60 && left.2 < 60, "left half \(left)")
+        #expect(right.2 > 150 && right.0 < 60, "right half \(right)")
+    }
+
     @Test func aBadDestinationIsATypedErrorAndLeavesNothing() throws {
         let r = try release()
         let blocker = r.folder + "/a-file"
