@@ -1,5 +1,6 @@
 import CPoppler
 import FoiaCore
+import Foundation
 
 /// A page rendered to pixels with its redactions burned in; the only copy of the page's
 /// appearance that reaches a rasterised output page, embedded as the JPEG of those pixels
@@ -32,16 +33,12 @@ final class PageRaster {
         let scale = Double(dpi) / 72
         let pw = Int((width * scale).rounded(.up))
         let ph = Int((height * scale).rounded(.up))
-        guard pw > 0, ph > 0, pw < 32768, ph < 32768,
-            let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pw), Int32(ph))
-        else {
+        guard pw > 0, ph > 0, pw < 32768, ph < 32768 else {
             throw PublicationError(
                 .cannotRender, "page of \(Int(width))×\(Int(height)) pt cannot be rendered at \(dpi) dpi; lower the dpi")
         }
+        let surface = try blankSurface(width: pw, height: ph)
         let raster = PageRaster(surface: surface, scale: scale)
-        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-            throw PublicationError(.cannotRender, "out of memory rendering a page at \(dpi) dpi; lower the dpi")
-        }
         let annotated = page.hasAnnotations
         // poppler draws the page's text with cairo fonts, so the drawing (and the release of
         // the context, which holds a font) is serialised; the JPEG is encoded outside.
@@ -50,6 +47,30 @@ final class PageRaster {
         }
         try PageJPEG.attach(to: surface, dpi: dpi)
         return raster
+    }
+
+    /// The key under which a surface holds its pixel buffer, freed with the surface. cairo
+    /// uses only its address; nothing reads or writes it, hence `nonisolated(unsafe)`.
+    nonisolated(unsafe) private static let pixelsKey = UnsafeMutablePointer<cairo_user_data_key_t>.allocate(capacity: 1)
+
+    /// An RGB24 surface over an uninitialised buffer: `draw` paints it white first, so
+    /// cairo's zero-filling of every new 8 MB page (a memset per page) is skipped. The buffer
+    /// is freed when cairo releases the surface, which the PDF surface may do after us.
+    private static func blankSurface(width pw: Int, height ph: Int) throws(PublicationError) -> OpaquePointer {
+        let stride = Int(cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, Int32(pw)))
+        guard stride > 0, let pixels = malloc(stride * ph) else {
+            throw PublicationError(.cannotRender, "out of memory rendering a page; lower the dpi")
+        }
+        guard
+            let surface = cairo_image_surface_create_for_data(
+                pixels.assumingMemoryBound(to: UInt8.self), CAIRO_FORMAT_RGB24, Int32(pw), Int32(ph), Int32(stride)),
+            cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS,
+            cairo_surface_set_user_data(surface, pixelsKey, pixels, { free($0) }) == CAIRO_STATUS_SUCCESS
+        else {
+            free(pixels)
+            throw PublicationError(.cannotRender, "out of memory rendering a page; lower the dpi")
+        }
+        return surface
     }
 
     private static func draw(
