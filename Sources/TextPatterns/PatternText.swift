@@ -30,7 +30,19 @@ public final class PatternText: Sendable {
     /// The text of a range of UTF-16 offsets (a broken surrogate pair at an end reads as U+FFFD).
     public func substring(with range: NSRange) -> String {
         units.withUnsafeBufferPointer { buffer in
-            String(decoding: UnsafeBufferPointer(rebasing: buffer[range.location..<(range.location + range.length)]), as: UTF16.self)
+            let slice = UnsafeBufferPointer(rebasing: buffer[range.location..<(range.location + range.length)])
+            // Most words and spans are ASCII: narrowing their units is several times faster
+            // than transcoding UTF-16 (a few per cent of a run, one string per word).
+            var ascii = true
+            for u in slice where u >= 0x80 {
+                ascii = false
+                break
+            }
+            guard ascii else { return String(decoding: slice, as: UTF16.self) }
+            return String(unsafeUninitializedCapacity: slice.count) { bytes in
+                for (i, u) in slice.enumerated() { bytes[i] = UInt8(truncatingIfNeeded: u) }
+                return slice.count
+            }
         }
     }
 
