@@ -102,17 +102,21 @@ enum PageRenderer {
         -> [(top: Int, mask: [Bool])]?
     {
         // gray < threshold with gray = weighted sum >> 8 is weighted sum < threshold << 8.
-        let limit = UInt32(threshold) << 8
+        let limit = UInt16(threshold) << 8
         return withRenderedRows(page, dpi: dpi, width: pw, rows: rows) { r, rowPixels in
             let mask = [Bool](unsafeUninitializedCapacity: pw * r.count) { out, initialized in
                 out.withMemoryRebound(to: UInt8.self) { bytes in
                     for y in r {
                         let px = rowPixels(y)
                         let o = bytes.baseAddress! + (y - r.lowerBound) * pw
+                        // The weights add up to 256, so the sum fits 16 bits (at most 255 * 256):
+                        // 16-bit lanes do twice the pixels per vector instruction of 32-bit ones.
                         for x in 0..<pw {
                             let p = px[x]
-                            let sum = ((p >> 16) & 0xFF) &* 77 &+ ((p >> 8) & 0xFF) &* 150 &+ (p & 0xFF) &* 29
-                            o[x] = sum < limit ? 1 : 0
+                            let red = UInt16(truncatingIfNeeded: p >> 16) & 0xFF
+                            let green = UInt16(truncatingIfNeeded: p >> 8) & 0xFF
+                            let blue = UInt16(truncatingIfNeeded: p) & 0xFF
+                            o[x] = red &* 77 &+ green &* 150 &+ blue &* 29 < limit ? 1 : 0
                         }
                     }
                 }
