@@ -21,7 +21,47 @@ private func referenceNumber(_ x: Double, decimals: Int) -> String {
     return negative ? "-" + digits : digits
 }
 
+/// The reference string format: what `appendQuoted` wrote when it went a scalar at a time.
+private func referenceQuoted(_ s: String) -> String {
+    var out = "\""
+    for scalar in s.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out + "\""
+}
+
 @Suite struct JSONTextByteFormattingTests {
+    /// Stretches between escapes are appended whole now; the text must be the same.
+    @Test func stringsAreWrittenAsBefore() {
+        let pieces = [
+            "a", "Word", " ", "\n", "\r", "\r\n", "\t", "\"", "\\", "\u{01}", "\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}",
+            "\u{2027}", "\u{202A}", "–", "—", "€", "é", "e\u{301}", "👍🏽", "\u{E2}", "(b)(6)",
+        ]
+        var texts = ["", "plain", "line one\nline two", "\u{2028}", "–\u{2029}–", "\u{E2}\u{80}"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            texts.append((0..<Int.random(in: 0..<24, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined())
+        }
+        for t in texts {
+            var j = JSONText()
+            j.string(t)
+            #expect(j.text == referenceQuoted(t), "\(t.debugDescription)")
+        }
+    }
+
     @Test func numbersAreWrittenAsBefore() {
         var values: [Double] = [0, -0.0, 1, -1, 0.04, -0.04, 0.05, 0.1, 0.123, 612, 791.999, 1e12, -3.5, 10.5, 100.25, .nan, .infinity]
         var rng = SystemRandomNumberGenerator()
