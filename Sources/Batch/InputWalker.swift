@@ -30,7 +30,10 @@ public enum InputWalker {
                 found.append(InputDocument(path: root.path, relativePath: root.lastPathComponent))
                 continue
             }
-            guard let walker = fm.enumerator(atPath: root.path) else {
+            // The enumerator lists nothing under a folder given as a symbolic link (a folder of
+            // links made for a benchmark, say), and the run then read nothing without a word:
+            // its target is walked, and files keep the paths under the name given.
+            guard let walker = fm.enumerator(atPath: root.resolvingSymlinksInPath().path) else {
                 throw UsageError("cannot read folder '\(input)'")
             }
             for case let rel as String in walker where rel.lowercased().hasSuffix(".pdf") {

@@ -44,10 +44,13 @@ public struct Extractor: Sendable {
         let cache = self.pageCache
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             let context = WorkerContext(config: config, wordList: wordList)
-            while let task = schedule.next() {
+            // The document this worker has open, which it keeps to while it has pages left.
+            var holding: Int?
+            while let task = schedule.next(holding: holding) {
                 var completed: (index: Int, document: ExtractedDocument)?
                 switch task {
                 case .open(let index):
+                    holding = index
                     let input = inputs[index]
                     let sha = cache?.sha256(of: input) ?? sha256Hex(ofFile: input.path) ?? ""
                     do throws(DocumentError) {
@@ -58,6 +61,7 @@ public struct Extractor: Sendable {
                         completed = schedule.failed(index, sha256: sha, error: error)
                     }
                 case .page(let index, let number):
+                    holding = index
                     var result: Result<PageText, DocumentError>
                     if let stored = cache?.storedPage(number, of: inputs[index]) {
                         result = .success(stored)
@@ -111,6 +115,8 @@ final class Schedule<Prepared: Sendable>: Sendable {
         var pages: [Int: PageText] = [:]
         var errors: [Int: DocumentError] = [:]
         var isOpen = false
+        /// Workers whose open document this is.
+        var holders = 0
     }
 
     private struct State {
@@ -133,24 +139,43 @@ final class Schedule<Prepared: Sendable>: Sendable {
         self.windowPages = windowPages
     }
 
-    /// The next thing to do, waiting while others open documents or the window is full; nil when all is done.
-    func next() -> Task? {
+    /// The next thing to do for a worker that has document `holding` open, waiting while others
+    /// open documents or the window is full; nil when all is done.
+    ///
+    /// A worker keeps to its document while it has pages left, then takes an open document no
+    /// other worker reads, then opens the next one, and only then helps another worker with
+    /// its document. Each worker reading a document opens its own poppler handle, and each
+    /// handle loads the fonts again for its first rendered page (a system substitute for each
+    /// non-embedded font, read and parsed whole: about a quarter of the box search on text
+    /// pages), so two workers on one document cost more than two on two documents.
+    func next(holding: Int? = nil) -> Task? {
         while true {
             let decision: Task?? = state.withLock { s in
-                // Pages of the earliest open document first: it is the one the sink waits for.
-                for index in s.pending.keys.sorted() {
-                    guard var p = s.pending[index], p.isOpen, p.nextPage <= p.pageCount else { continue }
+                func page(_ index: Int) -> Task? {
+                    guard var p = s.pending[index], p.isOpen, p.nextPage <= p.pageCount else { return nil }
                     let number = p.nextPage
                     p.nextPage += 1
+                    if index != holding { p.holders += 1 }
                     s.pending[index] = p
-                    return .some(.page(index, number))
+                    if let holding, index != holding { s.pending[holding]?.holders -= 1 }
+                    return .page(index, number)
+                }
+                if let holding, let task = page(holding) { return .some(task) }
+                let open = s.pending.keys.sorted()
+                // Earliest first among documents no one reads: it is the one the sink waits for.
+                for index in open where (s.pending[index]?.holders ?? 0) == 0 {
+                    if let task = page(index) { return .some(task) }
                 }
                 if s.nextToOpen < inputs.count && s.heldPages < windowPages && s.opening < 2 {
                     let index = s.nextToOpen
                     s.nextToOpen += 1
                     s.opening += 1
-                    s.pending[index] = Pending()
+                    s.pending[index] = Pending(holders: 1)
+                    if let holding { s.pending[holding]?.holders -= 1 }
                     return .some(.open(index))
+                }
+                for index in open {
+                    if let task = page(index) { return .some(task) }
                 }
                 let allHandedOut = s.pending.values.allSatisfy { $0.isOpen && $0.nextPage > $0.pageCount }
                 if s.nextToOpen >= inputs.count && s.opening == 0 && allHandedOut {

@@ -75,11 +75,16 @@ enum PageExtractor {
                 }
                 let imageDPI = Int(g.dpi.rounded())
                 let rows = bands.isEmpty ? [0..<g.height] : RedactionBoxFinder.pixelRows(bands, dpi: imageDPI, height: g.height)
-                if let strips = PageRenderer.renderRows(page, dpi: g.dpi, width: g.width, rows: rows) {
+                if let strips = PageRenderer.darkRows(
+                    page, dpi: g.dpi, width: g.width, rows: rows, threshold: RedactionBoxFinder.darkBelow)
+                {
                     text.redactionBoxes =
                         bands.isEmpty
-                        ? strips.flatMap { RedactionBoxFinder.boxes(in: $0.image) }
-                        : RedactionBoxFinder.boxes(inStrips: strips, dpi: imageDPI)
+                        ? strips.flatMap {
+                            RedactionBoxFinder.boxes(
+                                dark: $0.mask, g.width, $0.mask.count / g.width, cell: 72 / Double(imageDPI))
+                        }
+                        : RedactionBoxFinder.boxes(inMasks: strips, width: g.width, dpi: imageDPI)
                 }
             }
             return text

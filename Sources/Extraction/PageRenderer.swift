@@ -68,16 +68,77 @@ enum PageRenderer {
 
     /// Renders only the given pixel rows of a page (ranges in ascending order; neighbours may
     /// share a row) at `dpi`, one gray strip per range, with the row it starts at.
+    static func renderRows(_ page: PopplerPageHandle, dpi: Double, width pw: Int, rows: [Range<Int>])
+        -> [(top: Int, image: GrayImage)]?
+    {
+        let outDPI = Int(dpi.rounded())
+        return withRenderedRows(page, dpi: dpi, width: pw, rows: rows) { r, rowPixels in
+            // Straight loops over raw bytes (cairo's RGB24 is B, G, R, unused in memory on
+            // little-endian machines, 0x00RRGGBB as a native word), so they vectorise.
+            let gray = [UInt8](unsafeUninitializedCapacity: pw * r.count) { out, initialized in
+                for y in r {
+                    let px = rowPixels(y)
+                    let o = out.baseAddress! + (y - r.lowerBound) * pw
+                    for x in 0..<pw {
+                        let p = px[x]
+                        let red = (p >> 16) & 0xFF
+                        let green = (p >> 8) & 0xFF
+                        let blue = p & 0xFF
+                        o[x] = UInt8(truncatingIfNeeded: (red &* 77 &+ green &* 150 &+ blue &* 29) >> 8)
+                    }
+                }
+                initialized = pw * r.count
+            }
+            return (r.lowerBound, GrayImage(width: pw, height: r.count, pixels: gray, dpi: outDPI))
+        }
+    }
+
+    /// Renders the given pixel rows like `renderRows`, but hands back for each range only which
+    /// pixels are darker than `threshold` in the gray `renderRows` gives (true = dark).
+    ///
+    /// The redaction box search on text pages needs nothing else, and making the gray strip and
+    /// then testing it cost two passes over every pixel of the bands and an array per strip.
+    static func darkRows(_ page: PopplerPageHandle, dpi: Double, width pw: Int, rows: [Range<Int>], threshold: UInt8)
+        -> [(top: Int, mask: [Bool])]?
+    {
+        // gray < threshold with gray = weighted sum >> 8 is weighted sum < threshold << 8.
+        let limit = UInt16(threshold) << 8
+        return withRenderedRows(page, dpi: dpi, width: pw, rows: rows) { r, rowPixels in
+            let mask = [Bool](unsafeUninitializedCapacity: pw * r.count) { out, initialized in
+                out.withMemoryRebound(to: UInt8.self) { bytes in
+                    for y in r {
+                        let px = rowPixels(y)
+                        let o = bytes.baseAddress! + (y - r.lowerBound) * pw
+                        // The weights add up to 256, so the sum fits 16 bits (at most 255 * 256):
+                        // 16-bit lanes do twice the pixels per vector instruction of 32-bit ones.
+                        for x in 0..<pw {
+                            let p = px[x]
+                            let red = UInt16(truncatingIfNeeded: p >> 16) & 0xFF
+                            let green = UInt16(truncatingIfNeeded: p >> 8) & 0xFF
+                            let blue = UInt16(truncatingIfNeeded: p) & 0xFF
+                            o[x] = red &* 77 &+ green &* 150 &+ blue &* 29 < limit ? 1 : 0
+                        }
+                    }
+                }
+                initialized = pw * r.count
+            }
+            return (r.lowerBound, mask)
+        }
+    }
+
+    /// Renders only the given pixel rows of a page and passes each range, with the pixels of a
+    /// row (cairo RGB24 words), to `convert`; nil when cairo cannot allocate or draw.
     ///
     /// The search for existing redaction boxes on a text page looks only at bands around the
     /// lines that print an exemption code, usually a small part of the page. One surface spans
     /// the first to the last band, clipped to the bands, so cairo paints and composites only
-    /// their pixels and only their rows are turned to gray; poppler still interprets the whole
+    /// their pixels and only their rows are converted; poppler still interprets the whole
     /// content stream once. The device transform differs from a full render only by a whole
     /// number of pixel rows, so the bands' pixels are the ones a full render gives.
-    static func renderRows(_ page: PopplerPageHandle, dpi: Double, width pw: Int, rows: [Range<Int>])
-        -> [(top: Int, image: GrayImage)]?
-    {
+    private static func withRenderedRows<T>(
+        _ page: PopplerPageHandle, dpi: Double, width pw: Int, rows: [Range<Int>],
+        _ convert: (Range<Int>, (Int) -> UnsafePointer<UInt32>) -> T
+    ) -> [T]? {
         guard let first = rows.first?.lowerBound, pw > 0 else { return [] }
         let last = rows.map(\.upperBound).max() ?? first
         guard last > first else { return [] }
@@ -100,25 +161,9 @@ enum PageRenderer {
         cairo_surface_flush(surface)
         guard status == CAIRO_STATUS_SUCCESS, let data = cairo_image_surface_get_data(surface) else { return nil }
         let stride = Int(cairo_image_surface_get_stride(surface))
-        let outDPI = Int(dpi.rounded())
+        let base = UnsafeRawPointer(data)
         return rows.map { r in
-            // Straight loops over raw bytes (cairo's RGB24 is B, G, R, unused in memory on
-            // little-endian machines, 0x00RRGGBB as a native word), so they vectorise.
-            let gray = [UInt8](unsafeUninitializedCapacity: pw * r.count) { out, initialized in
-                for y in r {
-                    let px = UnsafeRawPointer(data.advanced(by: (y - first) * stride)).assumingMemoryBound(to: UInt32.self)
-                    let o = out.baseAddress! + (y - r.lowerBound) * pw
-                    for x in 0..<pw {
-                        let p = px[x]
-                        let red = (p >> 16) & 0xFF
-                        let green = (p >> 8) & 0xFF
-                        let blue = p & 0xFF
-                        o[x] = UInt8(truncatingIfNeeded: (red &* 77 &+ green &* 150 &+ blue &* 29) >> 8)
-                    }
-                }
-                initialized = pw * r.count
-            }
-            return (r.lowerBound, GrayImage(width: pw, height: r.count, pixels: gray, dpi: outDPI))
+            convert(r) { y in base.advanced(by: (y - first) * stride).assumingMemoryBound(to: UInt32.self) }
         }
     }
 }

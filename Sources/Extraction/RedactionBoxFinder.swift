@@ -82,6 +82,28 @@ enum RedactionBoxFinder {
         return out.sorted { ($0.y0, $0.x0) < ($1.y0, $1.x0) }
     }
 
+    /// A gray value under this is dark (for a cell, its mean gray).
+    static let darkBelow: UInt8 = 80
+
+    /// Boxes in dark-pixel masks of strips of a page rendered at `dpi` (at most `Self.dpi`,
+    /// so a pixel is a cell), as `PageRenderer.darkRows` gives them; the same boxes as
+    /// `boxes(inStrips:dpi:)` finds in the gray strips.
+    static func boxes(inMasks strips: [(top: Int, mask: [Bool])], width: Int, dpi: Int) -> [Box] {
+        precondition(dpi / Self.dpi <= 1, "masks are searched cell for pixel")
+        let scale = Double(dpi) / 72
+        let cell = 72 / Double(dpi)
+        var out: [Box] = []
+        for (top, mask) in strips {
+            let dy = Double(top) / scale
+            for var b in boxes(dark: mask, width, width > 0 ? mask.count / width : 0, cell: cell) {
+                b.y0 += dy
+                b.y1 += dy
+                if !out.contains(where: { $0.intersection(b) != nil }) { out.append(b) }
+            }
+        }
+        return out.sorted { ($0.y0, $0.x0) < ($1.y0, $1.x0) }
+    }
+
     static func boxes(in image: GrayImage) -> [Box] {
         let factor = max(1, image.dpi / dpi)
         let w = image.width / factor
@@ -90,7 +112,7 @@ enum RedactionBoxFinder {
         var dark = [Bool](repeating: false, count: w * h)
         // A cell is dark when its mean gray is under 80; `sum < 80 * area` is that test
         // without a division per cell (this runs on every pixel of every searched band).
-        let limit = 80 * factor * factor
+        let limit = Int(darkBelow) * factor * factor
         image.pixels.withUnsafeBufferPointer { px in
             dark.withUnsafeMutableBufferPointer { out in
                 if factor == 1 {
@@ -99,7 +121,7 @@ enum RedactionBoxFinder {
                         for y in 0..<h {
                             let row = y * image.width
                             let base = y * w
-                            for x in 0..<w { o[base + x] = px[row + x] < 80 ? 1 : 0 }
+                            for x in 0..<w { o[base + x] = px[row + x] < darkBelow ? 1 : 0 }
                         }
                     }
                     return
@@ -116,7 +138,12 @@ enum RedactionBoxFinder {
                 }
             }
         }
-        let cell = 72 * Double(factor) / Double(image.dpi)
+        return boxes(dark: dark, w, h, cell: 72 * Double(factor) / Double(image.dpi))
+    }
+
+    /// Boxes in a mask of dark cells, `w` × `h`, each cell `cell` points wide.
+    static func boxes(dark: [Bool], _ w: Int, _ h: Int, cell: Double) -> [Box] {
+        guard w > 8, h > 8 else { return [] }
         func box(_ r: Region, grow: Int) -> Box {
             Box(
                 x0: Double(r.minX - grow) * cell, y0: Double(r.minY - grow) * cell,
@@ -181,7 +208,17 @@ enum RedactionBoxFinder {
                 var x = 0
                 var k = previous.lowerBound
                 while x < w {
-                    // Skip light cells eight at a time (a Bool is one byte, 0 or 1).
+                    // Skip light cells 32, then eight at a time (a Bool is one byte, 0 or 1):
+                    // most of a band is light.
+                    while x + 32 <= w {
+                        let p = UnsafeRawPointer(m.baseAddress! + row + x)
+                        let any =
+                            p.loadUnaligned(as: UInt64.self) | p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                            | p.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
+                            | p.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+                        if any != 0 { break }
+                        x += 32
+                    }
                     while x + 8 <= w {
                         let word = UnsafeRawPointer(m.baseAddress! + row + x).loadUnaligned(as: UInt64.self)
                         if word == 0 {
@@ -295,9 +332,13 @@ enum RedactionBoxFinder {
                     let down = (y + 1) * w
                     var x = 1
                     while x + 8 <= w - 1 {
+                        // Light cells stay light: most of a band needs only this one load.
+                        let centre = load(mid + x)
                         let v =
-                            load(up + x - 1) & load(up + x) & load(up + x + 1) & load(mid + x - 1) & load(mid + x)
-                            & load(mid + x + 1) & load(down + x - 1) & load(down + x) & load(down + x + 1)
+                            centre == 0
+                            ? 0
+                            : load(up + x - 1) & load(up + x) & load(up + x + 1) & load(mid + x - 1) & centre
+                                & load(mid + x + 1) & load(down + x - 1) & load(down + x) & load(down + x + 1)
                         out.storeBytes(of: v, toByteOffset: mid + x, as: UInt64.self)
                         x += 8
                     }

@@ -11,12 +11,39 @@ public enum ExemptionCodes {
     private static let state = try? NSRegularExpression(pattern: #"\b([1-9])\s*\(\s*(\d{1,2})\s*\)\s*\(\s*([a-z]{1,3})\s*\)"#)
 
     /// A word that may be part of a code (`(b)(6)`, `(b)`, `7(1)(b)`): a cheap pre-filter.
+    ///
+    /// It runs on every word of a page that prints a code, and Foundation's `contains` goes
+    /// through NSString for each call; on an ASCII word the same answer is read off the bytes
+    /// (only a "(" byte is a "(", only a "b)" pair is "b)", and an ASCII Character is a number
+    /// only when it is a digit). Other words take Foundation's search as before.
     public static func mayBeCode(_ word: String) -> Bool {
-        word.contains("(") && (word.contains("b)") || word.contains("B)") || word.first?.isNumber == true)
+        if let ascii = word.utf8.withContiguousStorageIfAvailable(asciiMayBeCode), let answer = ascii {
+            return answer
+        }
+        return word.contains("(") && (word.contains("b)") || word.contains("B)") || word.first?.isNumber == true)
+    }
+
+    /// `mayBeCode` for ASCII bytes; nil for other bytes.
+    private static func asciiMayBeCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var paren = false
+        var bParen = false
+        for i in 0..<bytes.count {
+            let c = bytes[i]
+            if c >= 0x80 { return nil }
+            if c == UInt8(ascii: "(") { paren = true }
+            if c == UInt8(ascii: ")") && i > 0 && (bytes[i - 1] == UInt8(ascii: "b") || bytes[i - 1] == UInt8(ascii: "B")) {
+                bParen = true
+            }
+        }
+        // A digit is a Character of its own whatever ASCII follows it.
+        let digitFirst = bytes.count > 0 && bytes[0] >= UInt8(ascii: "0") && bytes[0] <= UInt8(ascii: "9")
+        return paren && (bParen || digitFirst)
     }
 
     public static func find(in text: String) -> [String] {
-        guard text.contains("(") else { return [] }
+        // Without a "(" byte there is no "(" to find (nothing else is canonically equivalent to
+        // it): such a page needs no Foundation search.
+        guard text.utf8.contains(UInt8(ascii: "(")), text.contains("(") else { return [] }
         var found: [(Int, String)] = []
         let range = NSRange(text.startIndex..., in: text)
         func group(_ m: NSTextCheckingResult, _ i: Int) -> String? {

@@ -30,18 +30,30 @@ public enum PageRecord {
         j.endArray()
         j.field("text", page.text)
         j.key("words")
-        j.beginArray()
-        for w in page.words {
-            j.beginArray()
-            j.string(w.text)
-            j.number(w.box.x0, decimals: 1)
-            j.number(w.box.y0, decimals: 1)
-            j.number(w.box.x1, decimals: 1)
-            j.number(w.box.y1, decimals: 1)
-            j.number(w.confidence, decimals: 0)
-            j.endArray()
+        // The words are most of the record, and appending to a String a piece at a time cost
+        // more than the formatting: they are written as bytes, as `beginArray`, `string` and
+        // `number` would write them, and added once.
+        var rows: [UInt8] = []
+        rows.reserveCapacity(2 + page.words.count * 48)
+        rows.append(UInt8(ascii: "["))
+        for (k, w) in page.words.enumerated() {
+            if k > 0 { rows.append(UInt8(ascii: ",")) }
+            rows.append(UInt8(ascii: "["))
+            JSONText.appendQuoted(w.text, to: &rows)
+            rows.append(UInt8(ascii: ","))
+            JSONText.appendNumber(w.box.x0, decimals: 1, to: &rows)
+            rows.append(UInt8(ascii: ","))
+            JSONText.appendNumber(w.box.y0, decimals: 1, to: &rows)
+            rows.append(UInt8(ascii: ","))
+            JSONText.appendNumber(w.box.x1, decimals: 1, to: &rows)
+            rows.append(UInt8(ascii: ","))
+            JSONText.appendNumber(w.box.y1, decimals: 1, to: &rows)
+            rows.append(UInt8(ascii: ","))
+            JSONText.appendNumber(w.confidence, decimals: 0, to: &rows)
+            rows.append(UInt8(ascii: "]"))
         }
-        j.endArray()
+        rows.append(UInt8(ascii: "]"))
+        j.raw(String(decoding: rows, as: UTF8.self))
         j.endObject()
         return j.text
     }

@@ -15,6 +15,26 @@ import Testing
         }
     }
 
+    /// A folder given as a symbolic link is read like the folder it points to.
+    @Test func aFolderGivenAsALinkIsRead() throws {
+        let root = temporaryFolder("e2e-link")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let real = root.appendingPathComponent("real")
+        try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: real.appendingPathComponent("email.pdf").path, withDestinationPath: Fixtures.path("text_layer_email.pdf"))
+        let link = root.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: real.path)
+        for input in [real, link] {
+            let out = root.appendingPathComponent("out-" + input.lastPathComponent)
+            let r = try run(["extract", input.path, "--out", out.path, "--quiet"])
+            #expect(r.status == 0, "\(r.stderr)")
+            let pages = lines(out.path + "/private/pages.jsonl")
+            #expect(pages.count == 2, "\(input.lastPathComponent)")
+            #expect(pages.first?["path"] as? String == "email.pdf", "\(input.lastPathComponent)")
+        }
+    }
+
     @Test func goodFilesExitZeroAndWritePages() throws {
         let out = temporaryFolder("e2e")
         defer { try? FileManager.default.removeItem(at: out) }

@@ -200,6 +200,19 @@ func extract(_ name: String, ocr: OCRPolicy = .auto, jobs: Int = 2) -> Extracted
         // hasSuffix("'s") is checked before lower-casing, as before: "ZOË's" is dropped, "A's" too.
         #expect(!small.contains("zoë's"))
     }
+
+    /// Lookups answer as a `Set<String>` of the same words does: case kept as given, and String
+    /// equality (canonical equivalence), also between ASCII and non-ASCII spellings.
+    @Test func lookupsAreTheSetsLookups() {
+        let words: Set<String> = ["Hello", "ok", "\u{212A}ing", "cafe\u{301}", "na\u{EF}ve", "", String(repeating: "x", count: 300)]
+        let list = WordList(words: words)
+        #expect(list.count == words.count)
+        let queries = [
+            "Hello", "hello", "ok", "OK", "King", "\u{212A}ing", "caf\u{E9}", "cafe\u{301}", "cafe", "nai\u{308}ve",
+            "naive", "", "x", String(repeating: "x", count: 300), String(repeating: "x", count: 299),
+        ]
+        for q in queries { #expect(list.contains(q) == words.contains(q), "\(q.debugDescription)") }
+    }
 }
 
 @Suite struct TextQualityTests {
@@ -220,6 +233,33 @@ func extract(_ name: String, ocr: OCRPolicy = .auto, jobs: Int = 2) -> Extracted
         for _ in 0..<2000 {
             let t = String((0..<Int.random(in: 0..<40, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
             #expect(TextQuality(text: t, wordList: sharedWordList) == TextQuality(characterLevel: t, wordList: sharedWordList), "\(t.debugDescription)")
+        }
+    }
+}
+
+@Suite struct TextPageRedactionBoxTests {
+    /// The boxes found on the sample release's text pages that print exemption codes, as the
+    /// search found them when it rendered gray strips (pages.jsonl precision, 0.1 pt): the
+    /// search on dark-pixel masks, and the scheduling of pages over workers, must keep them.
+    @Test(arguments: [1, 2])
+    func boxesOnTextPagesAreTheOnesFoundBefore(jobs: Int) throws {
+        var config = ExtractionConfig()
+        config.ocr = .never  // its scanned pages are not the point here, and OCR is slow
+        let name = "ice-foia-2019-ICFO-18233.pdf"
+        let input = InputDocument(
+            path: Fixtures.repositoryRoot.appendingPathComponent("SampleDocs/" + name).path, relativePath: name)
+        let doc = Extractor(config: config, jobs: jobs, wordList: sharedWordList).extractAll([input])[0]
+        #expect(doc.failure == nil)
+        let expected: [Int: [[Double]]] = [
+            2: [[72, 495.4, 185.8, 509], [72, 526.3, 144, 539.3], [72, 587.5, 324, 601.2], [438.5, 587.5, 480.2, 601.2],
+                [72, 618.5, 185.8, 631.4]],
+            4: [[72, 258.5, 185.8, 271.4], [72, 288.7, 144, 302.4], [72, 334.8, 180, 348.5], [282.2, 334.8, 360, 348.5],
+                [425.5, 334.8, 497.5, 348.5], [410.4, 350.6, 452.2, 363.6], [72, 380.9, 185.8, 394.6]],
+        ]
+        for (number, boxes) in expected {
+            let page = try #require(doc.pages.first { $0.number == number })
+            let got = page.redactionBoxes.map { b in [b.x0, b.y0, b.x1, b.y1].map { ($0 * 10).rounded() / 10 } }
+            #expect(got == boxes, "page \(number)")
         }
     }
 }
