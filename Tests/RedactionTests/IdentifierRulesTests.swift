@@ -148,6 +148,16 @@ import Testing
         ])
     }
 
+    /// What an untuned 320-page set (seed 11700) leaked: a date followed by a slash separator
+    /// after an OCR-garbled label, and an address after `Email:` whose @ and dot OCR lost.
+    @Test func dateBeforeASlashAndAnEmailOCRGarbled() {
+        expectBodies([
+            "> CCM - 208: ⟦dob:7/7/1970⟧/ MA reg: KIDS\n> Mr. (b)(7)(C) overstayed a visa.",
+            "⟦name:Minh Tran⟧ — DOB: ⟦dob:4/2/1991⟧ /MA reg: ⟦plate:8ZB 447⟧ / Email: ⟦email:minhtran81 Doe, com⟧ / SSN:",
+            "Arraignment on ⟪6/29/2018⟫/ ⟪7/2/2018⟫ at ⟪10:30⟫.",
+        ])
+    }
+
     @Test func fbiNumberLengthenedByOCR() {
         expectBodies(["Name: ⟦name:Kemar Ffrench⟧\nFBI#: ⟦fbi:41V9455vV65⟧\nPlease let me know."])
     }
