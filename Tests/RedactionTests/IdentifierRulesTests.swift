@@ -155,6 +155,8 @@ import Testing
             "> CCM - 208: ⟦dob:7/7/1970⟧/ MA reg: KIDS\n> Mr. (b)(7)(C) overstayed a visa.",
             "⟦name:Minh Tran⟧ — DOB: ⟦dob:4/2/1991⟧ /MA reg: ⟦plate:8ZB 447⟧ / Email: ⟦email:minhtran81 Doe, com⟧ / SSN:",
             "Arraignment on ⟪6/29/2018⟫/ ⟪7/2/2018⟫ at ⟪10:30⟫.",
+            // An empty label is no address: the next line's word stays.
+            "DOB: (GROWS)\nEmail:\n⟪Thanks⟫ ;\nDO Sean Greene",
         ])
     }
 
