@@ -9,10 +9,7 @@ import TextPatterns
 /// between words ("malicious ‘destruction", "larceny by >> check", "class'A").
 /// A space followed by a quantifier keeps the quantifier (`a ?& ?b` means optional
 /// whitespace). Spaces inside `[...]` and escaped spaces are left as written.
-///
-/// `TextPattern` is immutable once made and documented as safe to use from several
-/// threads, which is why this wrapper may be `@unchecked Sendable`.
-struct RulePattern: @unchecked Sendable {
+struct RulePattern: Sendable {
     let source: String
     let regex: TextPattern
 
