@@ -63,10 +63,16 @@ final class PageRaster {
         }
         guard
             let surface = cairo_image_surface_create_for_data(
-                pixels.assumingMemoryBound(to: UInt8.self), CAIRO_FORMAT_RGB24, Int32(pw), Int32(ph), Int32(stride)),
-            cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS,
+                pixels.assumingMemoryBound(to: UInt8.self), CAIRO_FORMAT_RGB24, Int32(pw), Int32(ph), Int32(stride))
+        else {
+            free(pixels)
+            throw PublicationError(.cannotRender, "out of memory rendering a page; lower the dpi")
+        }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS,
             cairo_surface_set_user_data(surface, pixelsKey, pixels, { free($0) }) == CAIRO_STATUS_SUCCESS
         else {
+            // The buffer is not the surface's yet: release both here.
+            cairo_surface_destroy(surface)
             free(pixels)
             throw PublicationError(.cannotRender, "out of memory rendering a page; lower the dpi")
         }
