@@ -106,7 +106,7 @@ struct TextScanner: Sendable {
             let bracketed = before.contains("(")
             return (bracketed || (previous.wordCount <= 6 && !previous.content.contains(where: \.isNumber)))
                 && Officials.has(o.agencyAtEnd, previous.content)
-                && !OfficialNames.has(OfficialNames.privateData, previous.content)
+                && !OfficialNames.privateData.isMatch(in: previous.content)
         }
         return false
     }

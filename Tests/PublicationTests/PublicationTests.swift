@@ -152,6 +152,35 @@ func leaks(in text: String) -> [String] {
         #expect(bytes.count(of: Data("/ColorSpace /DeviceRGB".utf8)) == 0)
     }
 
+    /// A one-page PDF whose page is `pixels`, an image over the whole page, published with its
+    /// own redactions into `folder/out.pdf`; returns the published file's bytes.
+    private func publishImagePage(
+        _ pixels: Data, width: Int, height: Int, colourSpace: String, bitsPerComponent: Int, in folder: String
+    ) throws -> Data {
+        var pdf = HandMadePDF()
+        pdf.set(1, "<< /Type /Catalog /Pages 2 0 R >>")
+        pdf.set(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+        pdf.set(
+            3,
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>"
+        )
+        pdf.set(4, stream: Data("q 612 0 0 792 0 0 cm /Im1 Do Q".utf8))
+        pdf.set(
+            5, stream: pixels,
+            dictionary:
+                "/Type /XObject /Subtype /Image /Width \(width) /Height \(height) /ColorSpace \(colourSpace) /BitsPerComponent \(bitsPerComponent)"
+        )
+        pdf.set(6, "<< /Producer (test) >>")
+        let source = folder + "/source.pdf"
+        try pdf.bytes(info: 6).write(to: URL(fileURLWithPath: source))
+        let doc = SampleRelease.extract(source, ocr: .auto)
+        try #require(doc.failure == nil && doc.pages.count == 1)
+        let redactor = Redactor(rules: SampleRelease.rules, key: Array("k".utf8))
+        let pages = doc.pages.map { redactor.redact(page: $0, registry: redactor.detect(page: $0)).page }
+        try RedactedPDFWriter().write(source: source, pages: pages, to: folder + "/out.pdf")
+        return try Data(contentsOf: URL(fileURLWithPath: folder + "/out.pdf"))
+    }
+
     @Test func aBlackAndWhiteScanStaysALosslessOneBitImage() throws {
         let folder = temporaryFolder("publication-bilevel").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -162,27 +191,8 @@ func leaks(in text: String) -> [String] {
             let bar = (y / 12) % 3 == 0
             for x in 0..<(width / 8) { bits.append(bar && x % 10 < 7 ? 0x00 : 0xff) }
         }
-        var pdf = HandMadePDF()
-        pdf.set(1, "<< /Type /Catalog /Pages 2 0 R >>")
-        pdf.set(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
-        pdf.set(
-            3,
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>"
-        )
-        pdf.set(4, stream: Data("q 612 0 0 792 0 0 cm /Im1 Do Q".utf8))
-        pdf.set(
-            5, stream: bits,
-            dictionary:
-                "/Type /XObject /Subtype /Image /Width \(width) /Height \(height) /ColorSpace /DeviceGray /BitsPerComponent 1")
-        pdf.set(6, "<< /Producer (test) >>")
-        let source = folder + "/bilevel.pdf"
-        try pdf.bytes(info: 6).write(to: URL(fileURLWithPath: source))
-        let doc = SampleRelease.extract(source, ocr: .auto)
-        try #require(doc.failure == nil && doc.pages.count == 1)
-        let redactor = Redactor(rules: SampleRelease.rules, key: Array("k".utf8))
-        let pages = doc.pages.map { redactor.redact(page: $0, registry: redactor.detect(page: $0)).page }
-        try RedactedPDFWriter().write(source: source, pages: pages, to: folder + "/out.pdf")
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: folder + "/out.pdf"))
+        let bytes = try publishImagePage(
+            bits, width: width, height: height, colourSpace: "/DeviceGray", bitsPerComponent: 1, in: folder)
         #expect(try #require(PopplerFile(path: folder + "/out.pdf")).imageCount(page: 1) == 1)
         #expect(bytes.count(of: Data("/DCTDecode".utf8)) == 0)
         #expect(bytes.count(of: Data("/BitsPerComponent 1".utf8)) == 1)
@@ -199,27 +209,8 @@ func leaks(in text: String) -> [String] {
         for _ in 0..<height {
             for x in 0..<width { rgb.append(contentsOf: x < width / 2 ? [0xd0, 0x10, 0x10] : [0x10, 0x20, 0xc0]) }
         }
-        var pdf = HandMadePDF()
-        pdf.set(1, "<< /Type /Catalog /Pages 2 0 R >>")
-        pdf.set(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
-        pdf.set(
-            3,
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>"
-        )
-        pdf.set(4, stream: Data("q 612 0 0 792 0 0 cm /Im1 Do Q".utf8))
-        pdf.set(
-            5, stream: rgb,
-            dictionary:
-                "/Type /XObject /Subtype /Image /Width \(width) /Height \(height) /ColorSpace /DeviceRGB /BitsPerComponent 8")
-        pdf.set(6, "<< /Producer (test) >>")
-        let source = folder + "/colour.pdf"
-        try pdf.bytes(info: 6).write(to: URL(fileURLWithPath: source))
-        let doc = SampleRelease.extract(source, ocr: .auto)
-        try #require(doc.failure == nil && doc.pages.count == 1)
-        let redactor = Redactor(rules: SampleRelease.rules, key: Array("k".utf8))
-        let pages = doc.pages.map { redactor.redact(page: $0, registry: redactor.detect(page: $0)).page }
-        try RedactedPDFWriter().write(source: source, pages: pages, to: folder + "/out.pdf")
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: folder + "/out.pdf"))
+        let bytes = try publishImagePage(
+            rgb, width: width, height: height, colourSpace: "/DeviceRGB", bitsPerComponent: 8, in: folder)
         #expect(bytes.count(of: Data("/DCTDecode".utf8)) == 1)
         #expect(bytes.count(of: Data("/ColorSpace /DeviceRGB".utf8)) == 1)
         // Render the copy and read a pixel from each half.

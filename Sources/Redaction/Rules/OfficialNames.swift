@@ -120,12 +120,8 @@ enum OfficialNames {
             #"(?:^(?:Name|DOB|D\.?O\.?B|Date\s+of\s+Birth|SSN|SS#|A-?Number|A\s?#|Alien|SID|PCF|FBI|UCN|Address|ADDR|Home|MA\s+reg|MA\s+DL|DL|Victim|Suspect|Defendant|POB|Citizenship)\b|passport)"#,
         options: [.caseInsensitive])
 
-    static func has(_ regex: TextPattern, _ s: String) -> Bool {
-        regex.isMatch(in: s)
-    }
-
-    static func isClosing(_ line: TextLine) -> Bool { has(closingWords, line.content) }
-    static func isExemptionOnly(_ line: TextLine) -> Bool { has(exemptionCodes, line.content) }
+    static func isClosing(_ line: TextLine) -> Bool { closingWords.isMatch(in: line.content) }
+    static func isExemptionOnly(_ line: TextLine) -> Bool { exemptionCodes.isMatch(in: line.content) }
 
     /// A short line without digits (a signature's name, maybe blacked out or garbled by OCR).
     static func isShortNameish(_ line: TextLine) -> Bool {
