@@ -15,6 +15,9 @@ public enum PIIType: String, CaseIterable, Sendable, Codable, Hashable, Comparab
     case fbiNumber = "fbi_number"
     case stateID = "state_id"
     case passport
+    /// A number that identifies a private person but is none of the kinds above (booking,
+    /// inmate, client, account number), or one whose kind cannot be told: redacted, never guessed safe.
+    case otherIdentifier = "other_identifier"
 
     /// The text put in place of a redacted span. Person names get a pseudonym instead
     /// (see `Pseudonymizer`); this is the fallback tag.
@@ -32,6 +35,7 @@ public enum PIIType: String, CaseIterable, Sendable, Codable, Hashable, Comparab
         case .fbiNumber: "[FBI-NUMBER]"
         case .stateID: "[SID]"
         case .passport: "[PASSPORT]"
+        case .otherIdentifier: "[ID]"
         }
     }
 

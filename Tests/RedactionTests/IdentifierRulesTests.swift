@@ -94,6 +94,18 @@ import Testing
         ])
     }
 
+    /// Booking, inmate and account numbers are `other_identifier`; the case and report
+    /// numbers beside them are records of an event, not of the person, and stay.
+    @Test func bookingAndInmateNumbers() {
+        expectBodies([
+            """
+            Booking # ⟦oid:2021-004417⟧ was entered at Nashua Street; Inmate No. ⟦oid:884213⟧.
+            Jail ID# ⟦oid:J 55012⟧, BKG# ⟦oid:21-3390⟧, Acct: ⟦oid:55012881⟧.
+            Docket ⟪2101CR001234⟫, report ⟪CAPRS 18-215547⟫ and the event ⟪P451883⟫ stay.
+            """
+        ])
+    }
+
     @Test func identifiersAreRedactedWhereverElseTheyArePrinted() {
         // The plate is found with its label in one message and without one (OCR garbled the label) in another.
         expectBodies([

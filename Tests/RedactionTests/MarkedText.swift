@@ -20,7 +20,7 @@ struct MarkedText {
     static let types: [String: PIIType] = [
         "name": .personName, "dob": .dateOfBirth, "anum": .aNumber, "ssn": .ssn, "phone": .phone,
         "email": .email, "addr": .address, "plate": .licensePlate, "dl": .driversLicense, "fbi": .fbiNumber,
-        "sid": .stateID, "passport": .passport,
+        "sid": .stateID, "passport": .passport, "oid": .otherIdentifier,
     ]
 
     var text = ""

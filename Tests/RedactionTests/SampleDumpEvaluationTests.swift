@@ -114,6 +114,7 @@ import Testing
 enum Leak {
     static let numberTypes: Set<String> = [
         "date_of_birth", "a_number", "ssn", "phone", "drivers_license", "fbi_number", "state_id", "passport", "license_plate",
+        "other_identifier",
     ]
 
     static func found(_ s: String, type: String, in text: String) -> Bool {
