@@ -15,6 +15,10 @@ public struct OCRDecider: Sendable {
     /// A text layer with at least this share of dictionary words is trusted even over a scan
     /// (a good earlier OCR layer); below it, a scan under the text means the layer is re-read.
     public static let clearlyLanguage = 0.9
+    /// Below this many characters a well-reading text layer may still be only what a court or
+    /// agency printed over a scan (an ECF header, a "REDACTED VERSION" banner, an exhibit
+    /// footer: 140–250 characters of real words), so the page is checked for a scan under it.
+    public static let pageOfTextCharacters = 600
     /// An image covering this share of the page is treated as a scan.
     public static let scanCoverage = 0.5
 
@@ -39,7 +43,7 @@ public struct OCRDecider: Sendable {
                 "unreadable text layer: \(percent(quality.badCharacterRatio)) control or private-use characters")
         }
         if quality.wordTokens >= 5 && quality.dictionaryRatio >= OCRDecider.clearlyLanguage
-            && quality.characters >= OCRDecider.stampCharacters
+            && quality.characters >= OCRDecider.pageOfTextCharacters
         {
             return .useTextLayer(
                 "text layer reads well (\(quality.characters) characters, \(percent(quality.dictionaryRatio)) dictionary words)")
@@ -51,9 +55,20 @@ public struct OCRDecider: Sendable {
                     "text layer of \(quality.characters) characters (a stamp or Bates number) over an image covering \(percent(coverage)) of the page"
                 )
             }
+            if quality.characters < OCRDecider.pageOfTextCharacters {
+                return .ocr(
+                    "text layer of \(quality.characters) characters (a header, banner or footer) over an image covering \(percent(coverage)) of the page"
+                )
+            }
             return .ocr(
                 "text layer over a scan reads poorly (\(percent(quality.dictionaryRatio)) dictionary words): an earlier OCR layer"
             )
+        }
+        if quality.wordTokens >= 5 && quality.dictionaryRatio >= OCRDecider.clearlyLanguage
+            && quality.characters >= OCRDecider.stampCharacters
+        {
+            return .useTextLayer(
+                "text layer reads well (\(quality.characters) characters, \(percent(quality.dictionaryRatio)) dictionary words)")
         }
         if quality.wordTokens >= 15 && quality.dictionaryRatio < minDictionaryRatio {
             return .ocr(

@@ -92,7 +92,33 @@ final class Resolver: Sendable {
         }
         findings += propagation.findings(ctx, officialSpans: shields.map(\.span) + scan.kept)
         findings += IdentifierPropagation(registry: registry).findings(ctx, kept: scan.kept)
+        findings += contextFindings(ctx, around: findings, kept: scan.kept + scan.officials.map(\.span))
         return merge(findings, ctx)
+    }
+
+    /// Numbers that only their place types: on a line with a redaction or next to one, a
+    /// digit-bearing token that no safe shape explains is a private person's identifier
+    /// (`J. Ruiz, 123 456 789, S1234567`), redacted rather than guessed safe.
+    func contextFindings(_ ctx: ScanContext, around findings: [Finding], kept: [TextSpan]) -> [Finding] {
+        let rules = self.rules.patterns.filter(\.privateContext)
+        guard !rules.isEmpty, !findings.isEmpty else { return [] }
+        var lines = Set<Int>()
+        for f in findings {
+            let first = ctx.lineOf(offset: f.span.start)
+            let last = ctx.lineOf(offset: max(f.span.start, f.span.end - 1))
+            for l in (first - 1)...(last + 1) { lines.insert(l) }
+        }
+        var out: [Finding] = []
+        for rule in rules {
+            for f in rule.findings(in: ctx.lines) where lines.contains(ctx.lineOf(offset: f.span.start)) {
+                // Overlapping another redaction is fine (the two merge into one span); inside one is nothing new.
+                guard !findings.contains(where: { $0.span.contains(f.span) }), !kept.contains(where: { $0.overlaps(f.span) }),
+                    !out.contains(where: { $0.span.overlaps(f.span) })
+                else { continue }
+                out.append(f)
+            }
+        }
+        return out
     }
 
     /// Keeps a name finding unless official evidence outweighs it; fills in its identity.

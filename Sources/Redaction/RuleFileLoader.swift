@@ -51,7 +51,8 @@ final class RuleFileLoader {
     ]
     static let commonRuleKeys: Set<String> = ["id", "kind", "type", "description", "enabled", "confidence"]
     static let patternKeys: Set<String> = [
-        "label", "value", "within", "next_line", "check", "on_check_failure", "case_sensitive",
+        "label", "value", "within", "next_line", "check", "on_check_failure", "case_sensitive", "context", "unless",
+        "unless_before",
     ]
     static func nameKeys(_ kind: NameRuleKind) -> Set<String> {
         switch kind {
@@ -257,6 +258,18 @@ final class RuleFileLoader {
             id: id, type: type, description: description, label: label, value: value,
             within: reader.int(e["within"], "\(path).within", in: 0...400) ?? 12,
             nextLine: e["next_line"]?.bool ?? false, check: check, rejectOnCheckFailure: reject, confidence: confidence)
+        if let n = e["context"], let raw = reader.string(n, "\(path).context") {
+            if raw == "private_person" { rule.privateContext = true } else {
+                reader.report(n, "\(path).context", "unknown value '\(raw)' (known: private_person)")
+            }
+        }
+        // Anchored here so that the files can write the safe shapes plainly.
+        rule.unless = regex(
+            e["unless"], "\(path).unless", reader: reader, defines: defines, caseSensitive: caseSensitive,
+            wrap: { #"\A(?:"# + $0 + #")\z"# })
+        rule.unlessBefore = regex(
+            e["unless_before"], "\(path).unless_before", reader: reader, defines: defines, caseSensitive: caseSensitive,
+            wrap: { "(?:" + $0 + #")\z"# })
         rule.file = (reader.file as NSString).lastPathComponent
         if enabled { rules.patterns.append(rule) }
     }
@@ -264,10 +277,10 @@ final class RuleFileLoader {
     /// Compiles a pattern after expanding `{{name}}` sub-patterns; reports what fails.
     private func regex(
         _ node: Node?, _ path: String, reader: ConfigReader, defines: [String: (String, ConfigReader, Node)],
-        caseSensitive: Bool
+        caseSensitive: Bool, wrap: (String) -> String = { $0 }
     ) -> TextPattern? {
         guard let node, let raw = reader.string(node, path) else { return nil }
-        var pattern = raw
+        var pattern = wrap(raw)
         let macro = "\\{\\{[a-z][a-z0-9_]*\\}\\}"
         var depth = 0
         while let r = pattern.range(of: macro, options: .regularExpression) {
@@ -378,9 +391,10 @@ final class RuleFileLoader {
 
     // MARK: - Coverage
 
-    /// Every PII type of the contract must have at least one enabled rule.
+    /// Every PII type of the contract must have at least one enabled rule that looks for it
+    /// everywhere; a rule that fires only beside a private person does not cover its type.
     private func checkCoverage(_ files: [String]) {
-        var covered = Set(rules.patterns.map(\.type))
+        var covered = Set(rules.patterns.filter { !$0.privateContext }.map(\.type))
         if !rules.names.isEmpty { covered.insert(.personName) }
         let place = files.first.map { ($0 as NSString).deletingLastPathComponent } ?? ""
         for type in PIIType.allCases where !covered.contains(type) {

@@ -33,7 +33,7 @@ struct TextScanner: Sendable {
         scan.officials = officialNames.officials
 
         var identifiers: [Finding] = []
-        for rule in rules.patterns { identifiers += rule.findings(in: ctx.lines) }
+        for rule in rules.patterns where !rule.privateContext { identifiers += rule.findings(in: ctx.lines) }
         identifiers = identifiers.filter { keep($0, ctx, &scan) == false }
 
         let partyRule = rules.names.first { $0.kind == .partyName }

@@ -96,9 +96,18 @@ func extract(_ name: String, ocr: OCRPolicy = .auto, jobs: Int = 2) -> Extracted
         let garbage = TextQuality(text: String(repeating: "\u{E001}\u{E002}\u{E003} ", count: 50), wordList: sharedWordList)
         #expect(decider.decide(quality: garbage) { 0 }.reason.contains("private-use"))
         let prose = TextQuality(
-            text: String(repeating: "The officer wrote to the agency about the meeting on Monday. ", count: 5),
+            text: String(repeating: "The officer wrote to the agency about the meeting on Monday. ", count: 12),
             wordList: sharedWordList)
         #expect(decider.decide(quality: prose) { Issue.record("image check not needed"); return 1 }.action == .useTextLayer)
+        // A court's ECF header, a banner and an exhibit footer (cbp-custody-… in shared/realdocs:
+        // 142 characters of real words) printed over a full-page scan of a declaration.
+        let header = TextQuality(
+            text: """
+                Case 2:85-cv-04544-DMG-AGR Document 569-12 Filed 06/03/19 Page 2 of 19 Page ID
+                REDACTED VERSION OF DOCUMENT PROPOSED TO BE FILED UNDER SEAL Exhibit 62 Page 1
+                """, wordList: sharedWordList)
+        #expect(decider.decide(quality: header) { 1 }.action == .ocr)
+        #expect(decider.decide(quality: header) { 0 }.action == .useTextLayer)
     }
 }
 

@@ -106,6 +106,21 @@ import Testing
         ])
     }
 
+    /// Beside a private person, a number no label types is redacted unless it is recognisably
+    /// safe (as a separately written dump printed them: a bare licence, an A-number in three
+    /// groups, a seven-digit state ID, a plate). Away from any private person, numbers stay.
+    @Test func bareNumbersBesideAPrivatePersonAreRedacted() {
+        expectBodies([
+            """
+            Subject was identified as ⟦name:Marisol Quintanilla-Reyes⟧, ⟦anum:204 551 872⟧, DOB ⟦dob:03/14/1987⟧, lic ⟦dl:K44817203⟧
+            state # ⟦oid:4471902⟧, driving a silver Nissan ⟦plate:8KLM227⟧ when stopped on 06/02/2019 at 23:40.
+            Docket ⟪1907CR002214⟫ (BPD-ICE ⟪000412⟫), bail $⟪2500⟫, c. 90 § ⟪10⟫ and form ⟪I-247A⟫ stay.
+
+            Roll call is at 0700 in room ⟪2214⟫; the unit has ⟪1500⟫ cases and the budget line ⟪3390⟫ is unchanged.
+            """
+        ])
+    }
+
     @Test func identifiersAreRedactedWhereverElseTheyArePrinted() {
         // The plate is found with its label in one message and without one (OCR garbled the label) in another.
         expectBodies([

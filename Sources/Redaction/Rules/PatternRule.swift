@@ -30,6 +30,15 @@ struct PatternRule: Sendable {
     var check: IdentifierCheck?
     var rejectOnCheckFailure: Bool
     var confidence: Double
+    /// Only next to a private person: the rule fires on a line that has, or is next to a line
+    /// that has, another redaction (a private name, a DOB, a labelled identifier). Such rules
+    /// find numbers no label types, so they run after the others (`Resolver`), not in `TextScanner`.
+    var privateContext = false
+    /// A value that, whole, matches this is safe and stays (a year, an event's date).
+    var unless: TextPattern?
+    /// A value this matches right before (up to the value, on its line) is safe and stays:
+    /// docket, report, Bates and statute numbers are records of an event, not of a person.
+    var unlessBefore: TextPattern?
     /// The rule file it came from (its name), for the rule listing.
     var file = ""
 
@@ -48,7 +57,7 @@ struct PatternRule: Sendable {
             if v.location != NSNotFound { range = v }
             guard range.length > 0 else { return }
             let span = TextSpan(range)
-            guard !seen.contains(span) else { return }
+            guard !seen.contains(span), !isSafe(span, lines) else { return }
             var confidence = self.confidence
             if let check, !check.passes(ns.substring(with: range)) {
                 if rejectOnCheckFailure { return }
@@ -83,5 +92,17 @@ struct PatternRule: Sendable {
             }
         }
         return out
+    }
+
+    /// Whether `unless`/`unlessBefore` say the value is a safe number.
+    private func isSafe(_ span: TextSpan, _ lines: TextLines) -> Bool {
+        let ns = lines.ns
+        if let unless, unless.isMatch(in: ns, range: span.nsRange) { return true }
+        if let unlessBefore {
+            let lineStart = lines.lines[lines.lineIndex(at: span.start)].span.start
+            let before = NSRange(location: lineStart, length: span.start - lineStart)
+            if unlessBefore.isMatch(in: ns, range: before) { return true }
+        }
+        return false
     }
 }
