@@ -181,6 +181,7 @@ public struct BatchRunner: Sendable {
                 let communications = doc.failure == nil ? segmenter.segment(doc) : []
                 var registry = detector.detect(communications)
                 for page in doc.pages { registry.merge(detector.detect(page: page)) }
+                registry.place(inDocument: doc.input.relativePath)
                 var errorLines = doc.errors.map { PageRecord.errorJSON(path: doc.input.relativePath, error: $0) }
                 if let f = doc.failure { errorLines = [PageRecord.errorJSON(path: doc.input.relativePath, error: f)] }
                 let stored = StoredDocument(

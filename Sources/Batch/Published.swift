@@ -38,7 +38,7 @@ struct Published: Sendable {
         // Duplicates were marked in output order when the private files were written.
         var communications = spooled.communications
         for i in communications.indices { communications[i].duplicateOf = dump.duplicateOf[communications[i].id] }
-        let registry = dump.registry
+        let registry = dump.registry.scoped(to: input.relativePath)
         var records: [RedactionRecord] = []
         for (c, k) in zip(communications, spooled.classifications) {
             let r = redactor.redact(c, classification: k, registry: registry)

@@ -58,10 +58,22 @@ package struct LeakScore: Sendable {
         }
         status = .ok
         var entries: [TruthPII] = []
-        var seen = Set<String>()
+        var index: [String: Int] = [:]
+        // The documents that label each entry. A one-word entry (`Martinez` after `Dear Mr.`,
+        // a given name) names a private person only in its own document: elsewhere in a real
+        // dump the same word can be an official's name (Sgt. Martinez), so it is searched
+        // there only. Longer strings are searched in the whole publication.
+        var labelledIn: [Set<String>] = []
         for doc in labelled {
-            for entry in doc.pii ?? [] where seen.insert(entry.type + "\u{0}" + entry.text).inserted {
-                entries.append(entry)
+            for entry in doc.pii ?? [] {
+                let key = entry.type + "\u{0}" + entry.text
+                if let i = index[key] {
+                    labelledIn[i].insert(doc.path)
+                } else {
+                    index[key] = entries.count
+                    entries.append(entry)
+                    labelledIn.append([doc.path])
+                }
             }
         }
         piiStrings = entries.count
@@ -74,6 +86,11 @@ package struct LeakScore: Sendable {
             ocrVariantsThatAreWords += result.ignoredOrdinaryWords
             for hit in result.hits {
                 let entry = entries[hit.entry]
+                if let path = text.truthPath, !labelledIn[hit.entry].contains(path),
+                    !entry.text.contains(where: \.isWhitespace)
+                {
+                    continue
+                }
                 leaks.append(
                     Leak(
                         text: entry.text, type: entry.type, file: text.file, location: text.location, match: hit.match,

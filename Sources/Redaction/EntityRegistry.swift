@@ -15,12 +15,32 @@ public struct EntityRegistry: Sendable, Codable, Equatable {
         var surname: Set<String> = []
         var strength: Double = 0
         var rules: Set<String> = []
+        /// The documents (paths) that name the person; empty when not known (a registry of
+        /// loose texts, as in tests), which counts as every document.
+        var documents: Set<String> = []
+
+        init(given: Set<String> = [], surname: Set<String> = [], strength: Double = 0, rules: Set<String> = []) {
+            self.given = given
+            self.surname = surname
+            self.strength = strength
+            self.rules = rules
+        }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            given = try c.decode(Set<String>.self, forKey: .given)
+            surname = try c.decode(Set<String>.self, forKey: .surname)
+            strength = try c.decode(Double.self, forKey: .strength)
+            rules = try c.decode(Set<String>.self, forKey: .rules)
+            documents = try c.decodeIfPresent(Set<String>.self, forKey: .documents) ?? []
+        }
 
         mutating func absorb(_ other: Entry) {
             given.formUnion(other.given)
             surname.formUnion(other.surname)
             strength = max(strength, other.strength)
             rules.formUnion(other.rules)
+            documents.formUnion(other.documents)
         }
     }
 
@@ -44,6 +64,9 @@ public struct EntityRegistry: Sendable, Codable, Equatable {
     private var officialSurnameIndex: [String: Set<String>] = [:]
     private var fuzzyIndex: [String: Set<String>] = [:]
 
+    /// The document being redacted (see `scoped(to:)`); not stored.
+    private(set) var scope: String?
+
     /// Names of at least this many letters also match with one OCR error.
     static let fuzzyMinimum = 5
 
@@ -55,6 +78,26 @@ public struct EntityRegistry: Sendable, Codable, Equatable {
     public var officialCount: Int { officials.count }
     /// The number of identifiers (numbers, plates, addresses' keys) known.
     public var identifierCount: Int { identifiers.count }
+
+    /// Records that every person in this registry is named in `path` (the detect pass calls
+    /// it on each document's registry before the dump's registries merge).
+    public mutating func place(inDocument path: String) {
+        for key in persons.keys { persons[key]?.documents = [path] }
+    }
+
+    /// The same registry, answering `isInScope` for the document `path`: a person named
+    /// only in other documents is no one a lone given name or surname here can be linked to.
+    public func scoped(to path: String) -> EntityRegistry {
+        var copy = self
+        copy.scope = path
+        return copy
+    }
+
+    /// Whether the person is named in the document being redacted (always, unscoped).
+    func isInScope(_ identity: String) -> Bool {
+        guard let scope, let documents = persons[identity]?.documents, !documents.isEmpty else { return true }
+        return documents.contains(scope)
+    }
 
     /// Adds everything another registry knows (from another shard of the dump).
     public mutating func merge(_ other: EntityRegistry) {

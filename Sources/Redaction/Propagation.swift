@@ -171,6 +171,11 @@ struct Propagation {
         if !hasSurname && !(strength >= 0.8 && run.count >= 2) && !(run.count == 1 && lastMatch.role == .given) {
             return nil
         }
+        // Given names never reach beyond the documents that name their person: another
+        // document's Patricia is another Patricia.
+        let inScope = registry.isInScope(top.key)
+        if !hasSurname && !inScope { return nil }
+        var ruleID = fuzzy ? "registry_ocr_variant" : "registry_mention"
         if run.count == 1 {
             let word = token.folded
             let lexicon = ctx.rules.lexicon
@@ -186,6 +191,13 @@ struct Propagation {
             case .surname:
                 // Two-letter surnames (`Wu`, `Ng`) alone only after a title (HonorificNameRule).
                 guard strength >= 0.6, word.count >= 3 else { return nil }
+                // A surname alone in a document that does not name the person is redacted (it
+                // may be them) but not linked to them: it gets a tag of its own.
+                if !inScope {
+                    identity = word
+                    ruleID = "registry_surname_elsewhere"
+                    confidence = min(confidence, 0.6)
+                }
             case .given:
                 guard strength >= 0.8, word.count >= 4, token.startsUpper else { return nil }
                 confidence = 0.5
@@ -195,15 +207,8 @@ struct Propagation {
         }
         if fuzzy { confidence = min(confidence, 0.7) }
         return Finding(
-            span: TextSpan(start, end), type: .personName, ruleID: fuzzy ? "registry_ocr_variant" : "registry_mention",
-            confidence: confidence, name: nil, identity: identity)
-    }
-
-    private func isSentenceStart(_ i: Int, _ ctx: ScanContext) -> Bool {
-        guard i > 0 else { return true }
-        let gap = ctx.tokens[i].gapBefore.trimmingCharacters(in: .whitespaces)
-        return gap.hasSuffix(".") || gap.hasSuffix("!") || gap.hasSuffix("?") || gap.contains("\n")
-            || gap.hasSuffix(":") || gap.hasSuffix(">")
+            span: TextSpan(start, end), type: .personName, ruleID: ruleID, confidence: confidence, name: nil,
+            identity: identity)
     }
 }
 

@@ -59,12 +59,15 @@ final class Resolver: Sendable {
 
     /// The identity a lone name stands for: the one private person with it as surname (or,
     /// failing that, as given name), or the word itself.
+    ///
+    /// Only people named in the document being redacted count: a lone name is never linked to
+    /// someone another document names (two Martinezes, two Patricias stay two people).
     func identity(forSurname word: String) -> String {
         let full = registry.identities(surname: word).filter { $0.contains(" ") && isPrivate($0) }
-        if full.count == 1, let only = full.first { return only }
+        if full.count == 1, let only = full.first, registry.isInScope(only) { return only }
         if full.isEmpty {
             let given = registry.identities(given: word).filter { $0.contains(" ") && isPrivate($0) }
-            if given.count == 1, let only = given.first { return only }
+            if given.count == 1, let only = given.first, registry.isInScope(only) { return only }
         }
         return word
     }

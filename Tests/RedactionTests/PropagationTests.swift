@@ -190,3 +190,48 @@ import Testing
         #expect(Pseudonymizer.randomKey().count == 32)
     }
 }
+
+/// Entity resolution across documents (issue 15): a lone given name never reaches another
+/// document, and a lone surname there is redacted but not linked to the person.
+@Suite struct DocumentScopeTests {
+    @Test func loneNamesAreNotLinkedAcrossDocuments() throws {
+        let redactor = TestRules.redactor
+        let a = communication(
+            id: "a", body: "Booking sheet: Patricia Quezada-Lund, DOB 04/11/1979, was booked on the warrant.\nPatricia asked for an interpreter.",
+            path: "a.pdf")
+        let b = communication(
+            id: "b", body: "Patricia from the records unit will send the log.\nThe file on Quezada-Lund is closed.", path: "b.pdf")
+        var ra = redactor.detect(a)
+        ra.place(inDocument: "a.pdf")
+        var rb = redactor.detect(b)
+        rb.place(inDocument: "b.pdf")
+        var registry = ra
+        registry.merge(rb)
+        let outA = redactor.redact(a, registry: registry.scoped(to: "a.pdf"))
+        let outB = redactor.redact(b, registry: registry.scoped(to: "b.pdf"))
+        // In its own document the given name alone goes, under the person's tag.
+        #expect(!outA.communication.body.contains("Patricia"))
+        let tagA = try #require(outA.records.first { $0.original == "Patricia Quezada-Lund" }?.placeholder)
+        #expect(outA.records.contains { $0.original == "Patricia" && $0.placeholder == tagA })
+        // Another document's Patricia is someone else and stays.
+        #expect(outB.communication.body.contains("Patricia from the records unit"))
+        // The surname alone there is redacted, with a tag of its own and the reason audited.
+        let surname = try #require(outB.records.first { $0.original == "Quezada-Lund" })
+        #expect(surname.placeholder != tagA)
+        #expect(surname.ruleID == "registry_surname_elsewhere")
+        // Unscoped (one loose text, as before) the links stay as they were.
+        #expect(!redactor.redact(b, registry: registry).communication.body.contains("Quezada-Lund"))
+    }
+
+    /// A name printed wholly in capitals, as a warrant's caption prints the person searched.
+    @Test func aNameInCapitalsIsRedactedWithItsLineBrokenSurname() {
+        expectBodies([
+            """
+            In the Matter of the Search of THE PERSON OF ⟦name:JAMES THOMAS ANDREW⟧
+            ⟦name:MCCARTY⟧
+            The person of ⟦name:JAMES THOMAS ANDREW MCCARTY⟧ (“⟦name:MCCARTY⟧”), date of birth October 7, 2002.
+            ELECTRONIC SEARCH AND SEIZURE WARRANT issued by the ⟪UNITED STATES DISTRICT COURT⟫.
+            """
+        ])
+    }
+}
