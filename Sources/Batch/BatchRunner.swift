@@ -118,6 +118,7 @@ public struct BatchRunner: Sendable {
                 try outputs.commit()
                 try outputs.errors.commit()
                 try store.setMeta(["complete": "1"])
+                try PrivateFolder.lock(layout.privateDir)
             } catch let error as BatchError {
                 outputs.discard()
                 throw error
@@ -279,6 +280,7 @@ public struct BatchRunner: Sendable {
             try publication.commit()
             try files.errors.commit()
             try store.setMeta(["complete": "1"])
+            try PrivateFolder.lock(layout.privateDir)
         } catch let error as BatchError {
             throw error
         } catch {
@@ -302,9 +304,9 @@ struct OutputLayout: Sendable {
     /// Creates the folder, clears what a killed run left, and opens (locks) its store.
     func openStore() throws(BatchError) -> RunStore {
         do {
-            try FileManager.default.createDirectory(atPath: privateDir, withIntermediateDirectories: true)
+            try PrivateFolder.lock(privateDir)
         } catch {
-            throw .output("cannot create \(privateDir): \(error)")
+            throw .output("\(error)")
         }
         let store: RunStore
         do {
