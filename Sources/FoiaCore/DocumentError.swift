@@ -1,10 +1,7 @@
 /// The stage a document failed in; the `stage` field of `errors.jsonl`.
 public enum StageName: String, Sendable, Codable {
     case extract
-    case segment
     case redact
-    case classify
-    case write
     case publish
 }
 

@@ -49,13 +49,6 @@ public struct EntityRegistry: Sendable, Codable, Equatable {
 
     public init() {}
 
-    /// The number of private persons known.
-    public var privatePersonCount: Int { persons.count }
-    /// The number of officials known.
-    public var officialCount: Int { officials.count }
-    /// The number of identifiers (numbers, plates, addresses' keys) known.
-    public var identifierCount: Int { identifiers.count }
-
     /// Adds everything another registry knows (from another shard of the dump).
     public mutating func merge(_ other: EntityRegistry) {
         for (identity, entry) in other.persons { addPrivate(identity, entry) }

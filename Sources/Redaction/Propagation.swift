@@ -198,13 +198,6 @@ struct Propagation {
             span: TextSpan(start, end), type: .personName, ruleID: fuzzy ? "registry_ocr_variant" : "registry_mention",
             confidence: confidence, name: nil, identity: identity)
     }
-
-    private func isSentenceStart(_ i: Int, _ ctx: ScanContext) -> Bool {
-        guard i > 0 else { return true }
-        let gap = ctx.tokens[i].gapBefore.trimmingCharacters(in: .whitespaces)
-        return gap.hasSuffix(".") || gap.hasSuffix("!") || gap.hasSuffix("?") || gap.contains("\n")
-            || gap.hasSuffix(":") || gap.hasSuffix(">")
-    }
 }
 
 /// Finds every other printing of the identifiers in the registry.
