@@ -52,12 +52,16 @@ public enum InputWalker {
                 }
                 if inputReal == outputReal || inputReal.hasPrefix(outputReal + "/") {
                     throw UsageError(
-                        "the input '\(input)' is inside the output folder '\(output)'; choose an --out that holds no input")
+                        "the input '\(input)' is inside the output folder '\(output)'; choose an --out that holds no input"
+                    )
                 }
             }
             if !isDir.boolValue {
                 found.append(
-                    (InputDocument(path: root.path, relativePath: root.lastPathComponent), root.deletingLastPathComponent().path))
+                    (
+                        InputDocument(path: root.path, relativePath: root.lastPathComponent),
+                        root.deletingLastPathComponent().path
+                    ))
                 continue
             }
             // The enumerator lists nothing under a folder given as a symbolic link (a folder of
@@ -117,7 +121,8 @@ extension FoundInputs {
         let prefixed = Dictionary(documents.map { ($0.relativePath, 1) }, uniquingKeysWith: +)
         for (i, item) in found.enumerated() where prefixed[documents[i].relativePath, default: 0] > 1 {
             let root = item.root.hasPrefix("/") ? String(item.root.dropFirst()) : item.root
-            documents[i] = InputDocument(path: item.document.path, relativePath: root + "/" + item.document.relativePath)
+            documents[i] = InputDocument(
+                path: item.document.path, relativePath: root + "/" + item.document.relativePath)
         }
         renamed = zip(found, documents).filter { $0.0.document.relativePath != $0.1.relativePath }.map(\.1.relativePath)
             .sorted()

@@ -33,7 +33,8 @@ public final class AtomicFile {
         } catch {
             // FileManager's error hides errno; try the folder itself for it.
             let number = mkdir(dir, 0o777) == 0 ? 0 : errno
-            throw FileWriteError(path: dir, errno: number == 0 || number == EEXIST ? ENOTDIR : number, "cannot create the folder")
+            throw FileWriteError(
+                path: dir, errno: number == 0 || number == EEXIST ? ENOTDIR : number, "cannot create the folder")
         }
         temporaryPath = dir + "/." + (path as NSString).lastPathComponent + ".tmp-\(getpid())"
         let fd = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)

@@ -17,12 +17,17 @@ public enum PrivateFolder {
         // The output folder above keeps the umask's permissions; only `private/` is closed.
         let parent = (folder as NSString).deletingLastPathComponent
         do {
-            if !parent.isEmpty { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) }
+            if !parent.isEmpty {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            }
         } catch {
             let number = mkdir(parent, 0o777) == 0 ? 0 : errno
-            throw FileWriteError(path: parent, errno: number == 0 || number == EEXIST ? ENOTDIR : number, "cannot create")
+            throw FileWriteError(
+                path: parent, errno: number == 0 || number == EEXIST ? ENOTDIR : number, "cannot create")
         }
-        if mkdir(folder, 0o700) != 0, errno != EEXIST { throw FileWriteError(path: folder, errno: errno, "cannot create") }
+        if mkdir(folder, 0o700) != 0, errno != EEXIST {
+            throw FileWriteError(path: folder, errno: errno, "cannot create")
+        }
         guard chmod(folder, 0o700) == 0 else { throw FileWriteError(path: folder, errno: errno, "cannot restrict") }
         guard let walker = FileManager.default.enumerator(atPath: folder) else { return }
         for case let rel as String in walker {

@@ -54,7 +54,8 @@ struct AtomicDestination {
             throw PublicationError.writing(folder, errno: errno, "cannot create the folder")
         }
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw PublicationError(.cannotWrite, "cannot create the folder '\(folder)': a file of that name is in the way")
+            throw PublicationError(
+                .cannotWrite, "cannot create the folder '\(folder)': a file of that name is in the way")
         }
     }
 

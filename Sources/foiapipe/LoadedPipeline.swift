@@ -41,7 +41,8 @@ enum DefaultPipeline {
         let executable =
             (try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         let binaryFolder = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-        let installed = binaryFolder.deletingLastPathComponent().appendingPathComponent("share/foiapipe/Pipelines/default.yaml")
+        let installed = binaryFolder.deletingLastPathComponent().appendingPathComponent(
+            "share/foiapipe/Pipelines/default.yaml")
         if fm.fileExists(atPath: installed.path) { return installed.path }
         var dir = binaryFolder
         for _ in 0..<5 {
@@ -76,7 +77,8 @@ enum SummaryLine {
                 "\(summary.redactions) redactions, \(summary.redactedPages) pages redacted (redaction pass "
                     + String(format: "%.1f s)", summary.redactSeconds))
         }
-        parts.append("\(summary.failedDocuments) failed" + (summary.failedDocuments > 0 ? ", see \(out)/errors.jsonl" : ""))
+        parts.append(
+            "\(summary.failedDocuments) failed" + (summary.failedDocuments > 0 ? ", see \(out)/errors.jsonl" : ""))
         return "foiapipe: " + parts.joined(separator: "; ")
     }
 

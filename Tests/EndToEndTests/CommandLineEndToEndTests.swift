@@ -47,7 +47,9 @@ import Testing
             environment: ["PREFIX": prefix.path, "BINARY": Fixtures.binary])
         try #require(install.status == 0, "\(install.stderr)")
         let binary = prefix.appendingPathComponent("bin/foiapipe").path
-        #expect(FileManager.default.fileExists(atPath: prefix.appendingPathComponent("share/foiapipe/Pipelines/pii/names.yaml").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: prefix.appendingPathComponent("share/foiapipe/Pipelines/pii/names.yaml").path))
 
         let elsewhere = temporaryFolder("e2e-elsewhere")
         defer { try? FileManager.default.removeItem(at: elsewhere) }
@@ -64,7 +66,9 @@ import Testing
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p.waitUntilExit()
         #expect(p.terminationStatus == 0, "\(stderr)")
-        #expect(FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent("out/public/communications.jsonl").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: elsewhere.appendingPathComponent("out/public/communications.jsonl").path))
     }
 
     /// A problem in the pipeline, an offense file and a PII file: all three in one run.
@@ -82,7 +86,10 @@ import Testing
         let out = folder.appendingPathComponent("out").path
         let r = try runProcess(
             Fixtures.binary,
-            ["run", Fixtures.path("text_layer_email.pdf"), "--out", out, "--pipeline", pipelines.path + "/default.yaml"])
+            [
+                "run", Fixtures.path("text_layer_email.pdf"), "--out", out, "--pipeline",
+                pipelines.path + "/default.yaml",
+            ])
         #expect(r.status == 2)
         for file in ["default.yaml", "offenses.yaml", "pii/names.yaml"] {
             let pattern = try Regex("\(pipelines.path)/\(file):[0-9]+: bogus_key: unknown key 'bogus_key'")

@@ -70,7 +70,9 @@ import Testing
             .filter { $0.hasSuffix(".pdf") }.sorted()
         #expect(redacted == ["a/doc.pdf", "b/doc.pdf", "other.pdf"])
         let sources = Set(
-            jsonLines(out + "/public/communications.jsonl").compactMap { ($0["source"] as? [String: Any])?["path"] as? String })
+            jsonLines(out + "/public/communications.jsonl").compactMap {
+                ($0["source"] as? [String: Any])?["path"] as? String
+            })
         #expect(sources.isSuperset(of: ["a/doc.pdf", "b/doc.pdf"]), "\(sources)")
         #expect(!sources.contains("doc.pdf"))
     }

@@ -38,7 +38,9 @@ import Testing
         // Killed in the middle of OCR, a run leaves SQLite's write-ahead log behind.
         let killed = try startWithOpenUmask(["run"] + inputs + ["--out", out, "--jobs", "1", "--quiet"])
         let deadline = Date().addingTimeInterval(60)
-        while !FileManager.default.fileExists(atPath: out + "/private/run.sqlite-wal"), Date() < deadline, killed.isRunning {
+        while !FileManager.default.fileExists(atPath: out + "/private/run.sqlite-wal"), Date() < deadline,
+            killed.isRunning
+        {
             usleep(20_000)
         }
         kill(killed.processIdentifier, SIGKILL)
@@ -51,7 +53,8 @@ import Testing
         finished.waitUntilExit()
         #expect(finished.terminationStatus == 0)
         let files = Set(try FileManager.default.contentsOfDirectory(atPath: out + "/private"))
-        #expect(files.isSuperset(of: ["communications.jsonl", "audit.jsonl", "pages.jsonl", "review.tsv", "run.sqlite"]))
+        #expect(
+            files.isSuperset(of: ["communications.jsonl", "audit.jsonl", "pages.jsonl", "review.tsv", "run.sqlite"]))
         let afterRun = try openFiles(out)
         #expect(afterRun.isEmpty, "\(afterRun)")
         // Public files keep the umask's permissions.
@@ -63,7 +66,8 @@ import Testing
         let root = temporaryFolder("e2e-verify-kind")
         defer { try? FileManager.default.removeItem(at: root) }
         let out = root.appendingPathComponent("out").path
-        let r = try runProcess(Fixtures.binary, ["run", Fixtures.path("text_layer_email.pdf"), "--out", out, "--quiet"])
+        let r = try runProcess(
+            Fixtures.binary, ["run", Fixtures.path("text_layer_email.pdf"), "--out", out, "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
         let clean = try runProcess(Fixtures.binary, ["verify", out, "--no-ocr"])
         #expect(clean.status == 0, "\(clean.stdout)")

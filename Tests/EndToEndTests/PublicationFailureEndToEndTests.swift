@@ -34,7 +34,8 @@ import Testing
         try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
         // The scanned copy is about 170 KB, the text one 36 KB.
         for name in ["scanned_no_text_layer.pdf", "text_layer_email.pdf"] {
-            try FileManager.default.copyItem(atPath: Fixtures.path(name), toPath: input.appendingPathComponent(name).path)
+            try FileManager.default.copyItem(
+                atPath: Fixtures.path(name), toPath: input.appendingPathComponent(name).path)
         }
         return input.path
     }
@@ -60,7 +61,10 @@ import Testing
         #expect(message.contains("disk is full") && !message.contains("NSCocoaErrorDomain"), "\(message)")
 
         #expect(sourcePaths(out + "/public/communications.jsonl") == ["text_layer_email.pdf"])
-        #expect(Set(sourcePaths(out + "/private/communications.jsonl")) == ["scanned_no_text_layer.pdf", "text_layer_email.pdf"])
+        #expect(
+            Set(sourcePaths(out + "/private/communications.jsonl")) == [
+                "scanned_no_text_layer.pdf", "text_layer_email.pdf",
+            ])
         let counts = try String(contentsOfFile: out + "/public/counts.csv", encoding: .utf8)
         #expect(counts.split(separator: "\n").last == "ALL,ALL,1,0", "\(counts)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: redacted) == ["text_layer_email.pdf"])
