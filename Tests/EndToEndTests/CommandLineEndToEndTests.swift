@@ -7,7 +7,9 @@ import Testing
 @Suite struct CommandLineEndToEndTests {
     /// swift-argument-parser exits 64 (`EX_USAGE`) by default; the contract says 2.
     @Test func usageErrorsExitTwo() throws {
-        let out = temporaryFolder("e2e-cli").appendingPathComponent("out").path
+        let folder = temporaryFolder("e2e-cli")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out").path
         let email = Fixtures.path("text_layer_email.pdf")
         let cases: [(arguments: [String], says: String)] = [
             (["run"], "Missing expected argument"),
