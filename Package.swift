@@ -37,18 +37,19 @@ let package = Package(
             name: "Batch",
             dependencies: ["FoiaCore", "Rules", "Extraction", "Segmentation", "Classification", "Redaction", "Output",
                 "RunStore"]),
-        .target(name: "Evaluation", dependencies: ["FoiaCore", "Output"]),
+        .target(name: "Evaluation", dependencies: ["Output"]),
         .target(name: "Classification", dependencies: ["FoiaCore", "Rules", "TextPatterns", "Yams"]),
-        .target(name: "Redaction", dependencies: ["FoiaCore", "Rules", "TextPatterns", "Yams"]),
-        .target(name: "Publication", dependencies: ["FoiaCore", "Redaction", "CPoppler", "CTesseract", "CJPEG"]),
-        .target(name: "Verification", dependencies: ["FoiaCore", "Redaction", "Extraction", "CPoppler", "CTesseract"]),
+        // Pseudonym tags are an HMAC through GLib, which poppler-glib brings.
+        .target(name: "Redaction", dependencies: ["FoiaCore", "Rules", "TextPatterns", "Yams", "CPoppler"]),
+        .target(name: "Publication", dependencies: ["FoiaCore", "Redaction", "CPoppler", "CJPEG"]),
+        .target(name: "Verification", dependencies: ["FoiaCore", "Rules", "Extraction", "CPoppler"]),
 
         // CLI
         .executableTarget(
             name: "foiapipe",
             dependencies: [
-                "Batch", "Rules", "FoiaCore", "Evaluation", "Classification", "Redaction", "Publication", "Verification",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Batch", "Rules", "FoiaCore", "Extraction", "Segmentation", "Output", "Evaluation", "Redaction",
+                "Publication", "Verification", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         // Test support
@@ -69,6 +70,8 @@ let package = Package(
             name: "PublicationTests", dependencies: ["Publication", "Redaction", "Extraction", "Rules", "FoiaTestSupport", "CPoppler"]),
         .testTarget(
             name: "VerificationTests",
-            dependencies: ["Verification", "Publication", "Redaction", "Extraction", "Rules", "FoiaTestSupport"]),
+            dependencies: [
+                "Verification", "Publication", "Redaction", "Extraction", "Rules", "FoiaCore", "FoiaTestSupport", "CPoppler",
+            ]),
     ]
 )

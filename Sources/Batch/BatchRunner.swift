@@ -62,12 +62,14 @@ public struct BatchRunner: Sendable {
     public var classification: ClassificationRules
     public var piiRules: PIIRules
     public var jobs: Int
-    /// Writes the redacted PDF of one document; nil to publish records only.
-    public var publisher: (@Sendable (_ source: String, _ pages: [RedactedPage], _ destination: String) throws -> Void)?
+    /// Writes the redacted PDF of one document; nil to publish records only. Its error is the
+    /// document's line in `errors.jsonl`, code and all.
+    public var publisher:
+        (@Sendable (_ source: String, _ pages: [RedactedPage], _ destination: String) throws(DocumentError) -> Void)?
 
     public init(
         pipeline: PipelineConfig, classification: ClassificationRules, piiRules: PIIRules, jobs: Int,
-        publisher: (@Sendable (String, [RedactedPage], String) throws -> Void)? = nil
+        publisher: (@Sendable (String, [RedactedPage], String) throws(DocumentError) -> Void)? = nil
     ) {
         self.pipeline = pipeline
         self.classification = classification
@@ -118,6 +120,7 @@ public struct BatchRunner: Sendable {
                 try outputs.commit()
                 try outputs.errors.commit()
                 try store.setMeta(["complete": "1"])
+                try PrivateFolder.lock(layout.privateDir)
             } catch let error as BatchError {
                 outputs.discard()
                 throw error
@@ -242,7 +245,7 @@ public struct BatchRunner: Sendable {
             throw .output("\(error)")
         }
         let writeError = Mutex<String?>(nil)
-        let totals = Mutex((redactions: 0, pages: 0, failed: 0))
+        let totals = Mutex((redactions: 0, pages: 0, failed: 0, unpublished: Set<InputKey>()))
         orderedParallel(
             count: documents.count, jobs: jobs, weight: { dump.pages[documents[$0].0] ?? 0 },
             work: { index -> Published? in
@@ -263,7 +266,10 @@ public struct BatchRunner: Sendable {
                 totals.withLock { t in
                     t.redactions += published.redactionCount
                     t.pages += published.redactedPages
-                    if published.error != nil { t.failed += 1 }
+                    if published.error != nil {
+                        t.failed += 1
+                        t.unpublished.insert(published.key)
+                    }
                 }
             })
         if let message = writeError.withLock({ $0 }) {
@@ -276,16 +282,20 @@ public struct BatchRunner: Sendable {
         summary.redactedPages = t.pages
         summary.failedDocuments += t.failed
         do {
-            try files.commit()
+            try files.commit(unpublished: t.unpublished)
             try publication.commit()
             try files.errors.commit()
             try store.setMeta(["complete": "1"])
+            try PrivateFolder.lock(layout.privateDir)
         } catch let error as BatchError {
             throw error
         } catch {
             throw .output("\(error)")
         }
-        OutputCleanup.removeUnlisted(redactedUnder: layout.publicDir + "/redacted", keep: Set(documents.map(\.1.relativePath)))
+        // A document whose copy failed keeps no earlier copy either: its records are not published.
+        OutputCleanup.removeUnlisted(
+            redactedUnder: layout.publicDir + "/redacted",
+            keep: Set(documents.filter { !t.unpublished.contains($0.0) }.map(\.1.relativePath)))
         progress?.finish()
         summary.redactSeconds = Date().timeIntervalSince(redactStart)
     }
@@ -303,9 +313,9 @@ struct OutputLayout: Sendable {
     /// Creates the folder, clears what a killed run left, and opens (locks) its store.
     func openStore() throws(BatchError) -> RunStore {
         do {
-            try FileManager.default.createDirectory(atPath: privateDir, withIntermediateDirectories: true)
+            try PrivateFolder.lock(privateDir)
         } catch {
-            throw .output("cannot create \(privateDir): \(error)")
+            throw .output("\(error)")
         }
         let store: RunStore
         do {

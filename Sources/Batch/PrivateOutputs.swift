@@ -31,7 +31,7 @@ final class PrivateOutputs: @unchecked Sendable {
     private let pages: AtomicFile
     private let communications: AtomicFile
     private let counts: AtomicFile?
-    private var countEntries: [CountsTable.Entry] = []
+    private var countEntries: [(key: InputKey, entry: CountsTable.Entry)] = []
 
     init(_ layout: OutputLayout, writeCounts: Bool) throws(BatchError) {
         do {
@@ -74,9 +74,12 @@ final class PrivateOutputs: @unchecked Sendable {
                     if let original = c.duplicateOf { state.duplicateOf[c.id] = original }
                     try communications.writeLine(CommunicationRecord.json(c, classified: k))
                     countEntries.append(
-                        CountsTable.Entry(
-                            offenses: k.offenses.map { ($0.category, $0.level) }, detainer: k.detainer.present,
-                            isDuplicate: c.duplicateOf != nil))
+                        (
+                            key,
+                            CountsTable.Entry(
+                                offenses: k.offenses.map { ($0.category, $0.level) }, detainer: k.detainer.present,
+                                isDuplicate: c.duplicateOf != nil)
+                        ))
                 }
             } catch let error as StoreError {
                 throw .store(error)
@@ -88,13 +91,15 @@ final class PrivateOutputs: @unchecked Sendable {
         return state
     }
 
-    /// Renames the files into place (the errors file stays open for pass 2).
-    func commit() throws(BatchError) {
+    /// Renames the files into place (the errors file stays open for pass 2). The counts leave
+    /// out `unpublished` documents, whose records were not published either.
+    func commit(unpublished: Set<InputKey> = []) throws(BatchError) {
         do {
             try pages.commit()
             try communications.commit()
             if let counts {
-                try counts.write(CountsTable(countEntries).csv)
+                let entries = countEntries.filter { !unpublished.contains($0.key) }.map(\.entry)
+                try counts.write(CountsTable(entries).csv)
                 try counts.commit()
             }
         } catch {

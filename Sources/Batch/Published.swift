@@ -5,7 +5,12 @@ import Redaction
 import RunStore
 
 /// One document after pass 2: its redacted records, its audit lines, and the PDF written.
+///
+/// A document is published whole or not at all: when its PDF cannot be written (`error`
+/// set), its records stay out of `public/communications.jsonl` and its counts out of
+/// `public/counts.csv`; its audit lines are kept for the reviewer.
 struct Published: Sendable {
+    var key: InputKey
     var path: String
     var communications: [RedactedCommunication] = []
     var audit: [String] = []
@@ -18,9 +23,9 @@ struct Published: Sendable {
     /// Redacts one stored document and writes its redacted PDF.
     static func make(
         key: InputKey, input: InputDocument, store: RunStore, layout: OutputLayout, redactor: Redactor,
-        dump: DumpState, publisher: (@Sendable (String, [RedactedPage], String) throws -> Void)?
+        dump: DumpState, publisher: (@Sendable (String, [RedactedPage], String) throws(DocumentError) -> Void)?
     ) -> Published {
-        var out = Published(path: input.relativePath)
+        var out = Published(key: key, path: input.relativePath)
         var pages: [PageText] = []
         let spooled: StoredDocument
         do {
@@ -60,11 +65,10 @@ struct Published: Sendable {
         out.uncertain = records.filter { $0.confidence < 1 }.map { (input.relativePath, $0) }
         if let publisher {
             let destination = layout.publicDir + "/redacted/" + input.relativePath
-            do {
+            do throws(DocumentError) {
                 try publisher(input.path, redactedPages, destination)
             } catch {
-                out.error = DocumentError(
-                    .writeFailed, stage: .publish, "cannot write the redacted PDF \(destination)", cause: "\(error)")
+                out.error = error
             }
         }
         return out
@@ -108,8 +112,9 @@ final class PublicationFiles: @unchecked Sendable {
     func write(_ p: Published, errors: AtomicFile) throws {
         if let error = p.error {
             try errors.writeLine(PageRecord.errorJSON(path: p.path, error: error))
+        } else {
+            for c in p.communications { try communications.write(c) }
         }
-        for c in p.communications { try communications.write(c) }
         for line in p.audit { try audit.writeLine(line) }
         uncertain += p.uncertain
     }

@@ -123,14 +123,14 @@ package enum Evaluator {
         do {
             file = try AtomicFile(path: path)
         } catch {
-            throw EvaluationError("cannot write \(path): \(error.localizedDescription); check the folder's permissions")
+            throw EvaluationError("\(error)")
         }
         do {
             try file.write(report.json())
             try file.commit()
         } catch {
             file.discard()
-            throw EvaluationError("cannot write \(path): \(error.localizedDescription)")
+            throw EvaluationError("\(error)")
         }
         return path
     }

@@ -1,10 +1,7 @@
 /// The stage a document failed in; the `stage` field of `errors.jsonl`.
 public enum StageName: String, Sendable, Codable {
     case extract
-    case segment
     case redact
-    case classify
-    case write
     case publish
 }
 
@@ -23,6 +20,16 @@ public struct DocumentError: Error, Sendable, CustomStringConvertible {
         case pageFailed
         case ocrFailed
         case writeFailed
+        /// The PDF has no pages, so there is no copy to publish.
+        case noPages
+        /// A published path is longer than the output folder's file system allows.
+        case nameTooLong
+        /// The output folder's disk (or quota, or file size limit) is full.
+        case diskFull
+        /// The output folder is on a read-only file system.
+        case readOnly
+        /// A page could not be rendered for its publication copy.
+        case cannotRender
     }
 
     public var code: Code

@@ -13,14 +13,15 @@ import CPoppler
 /// are loaded. Looking them up with `dlsym` keeps the C calling convention exact. Adding
 /// `#include <cairo-pdf.h>` to the shim would turn this file into plain calls.
 enum CairoPDF {
-    typealias Create = @convention(c) (UnsafePointer<CChar>?, Double, Double) -> OpaquePointer?
+    typealias CreateForStream = @convention(c) (cairo_write_func_t?, UnsafeMutableRawPointer?, Double, Double) ->
+        OpaquePointer?
     typealias SetSize = @convention(c) (OpaquePointer?, Double, Double) -> Void
     typealias SetMetadata = @convention(c) (OpaquePointer?, Int32, UnsafePointer<CChar>?) -> Void
 
     /// `CAIRO_PDF_METADATA_CREATE_DATE` in cairo 1.16's `cairo_pdf_metadata_t`.
     static let metadataCreateDate: Int32 = 5
 
-    static let create: Create? = symbol("cairo_pdf_surface_create")
+    static let createForStream: CreateForStream? = symbol("cairo_pdf_surface_create_for_stream")
     static let setSize: SetSize? = symbol("cairo_pdf_surface_set_size")
     static let setMetadata: SetMetadata? = symbol("cairo_pdf_surface_set_metadata")
 

@@ -44,7 +44,7 @@ public struct RedactedPDFWriter: Sendable {
         let byNumber = try Self.index(pages, pageCount: document.pageCount, source: source)
         let target = try AtomicDestination(path: destination)
         do throws(PublicationError) {
-            let canvas = try PDFCanvas(path: target.temporaryPath)
+            let canvas = try PDFCanvas(path: target.temporaryPath, destination: target.path)
             for number in 1...max(1, document.pageCount) {
                 try writePage(number, redacted: byNumber[number], from: document, on: canvas)
             }
@@ -61,7 +61,7 @@ public struct RedactedPDFWriter: Sendable {
         -> [Int: RedactedPage]
     {
         guard pageCount > 0 else {
-            throw PublicationError(.cannotOpenSource, "source PDF '\(source)' has no pages; nothing to publish")
+            throw PublicationError(.noPages, "source PDF '\(source)' has no pages; there is no copy to publish")
         }
         var byNumber = [Int: RedactedPage]()
         for p in pages {

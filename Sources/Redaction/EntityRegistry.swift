@@ -72,13 +72,6 @@ public struct EntityRegistry: Sendable, Codable, Equatable {
 
     public init() {}
 
-    /// The number of private persons known.
-    public var privatePersonCount: Int { persons.count }
-    /// The number of officials known.
-    public var officialCount: Int { officials.count }
-    /// The number of identifiers (numbers, plates, addresses' keys) known.
-    public var identifierCount: Int { identifiers.count }
-
     /// Records that every person in this registry is named in `path` (the detect pass calls
     /// it on each document's registry before the dump's registries merge).
     public mutating func place(inDocument path: String) {

@@ -37,13 +37,6 @@ final class RuleFileLoader {
     private(set) var problems: [RuleProblem] = []
     private(set) var rules = PIIRules()
 
-    private struct PendingRule {
-        var reader: ConfigReader
-        var node: Node
-        var path: String
-        var entries: [String: Node]
-    }
-
     static let familyKeys: Set<String> = ["version", "description", "define", "lexicon", "rules"]
     static let officialKeys: Set<String> = [
         "version", "description", "domains", "domain_suffixes", "private_domains", "titles", "work_titles", "agencies",

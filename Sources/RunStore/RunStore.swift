@@ -61,11 +61,21 @@ public final class RunStore: @unchecked Sendable {
         guard lockFile >= 0 else {
             throw StoreError(path: path, "cannot create the run lock; check the folder's permissions")
         }
+        _ = fchmod(lockFile, 0o600)
         guard flock(lockFile, LOCK_EX | LOCK_NB) == 0 else {
             close(lockFile)
             throw StoreError(
                 path: path, "another foiapipe process is using this output folder; wait for it to finish or stop it")
         }
+        // The store holds every page's text: owner-only whatever the umask. SQLite gives its
+        // -wal, -shm and -journal files the database file's mode when it creates them, so the
+        // file is made (or put right) before SQLite opens it; files an older run left are too.
+        let file = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        if file >= 0 {
+            _ = fchmod(file, 0o600)
+            close(file)
+        }
+        for suffix in ["-wal", "-shm", "-journal"] { _ = chmod(path + suffix, 0o600) }
         do {
             db = try SQLiteConnection(path: path)
             // Exclusive locking before WAL: the write-ahead index then lives in the process's

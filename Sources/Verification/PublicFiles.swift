@@ -15,6 +15,20 @@ struct PublicFiles {
         var kind: Kind
     }
 
+    /// Files a run publishes: the records, the counts, the redacted PDFs, and the analyst's
+    /// report, database and metadata. Anything else under `public/` (a copied
+    /// `pseudonym.key`, a reviewer's notes, a stray export) was put there by hand and is
+    /// reported, because nothing checks it is safe to publish.
+    static let publishedNames: Set<String> = [
+        "communications.jsonl", "counts.csv", "report.html", "foiapipe.sqlite", "metadata.json",
+    ]
+
+    /// Whether a path relative to `public/` is one of the kinds a run publishes.
+    static func isPublishedKind(_ relativePath: String) -> Bool {
+        if publishedNames.contains(relativePath) { return true }
+        return relativePath.hasPrefix("redacted/") && relativePath.lowercased().hasSuffix(".pdf")
+    }
+
     /// Lists files recursively, hidden ones included: a stray `.DS_Store` or editor backup
     /// is published as surely as the rest.
     static func list(_ root: URL) throws(VerificationError) -> [File] {

@@ -96,6 +96,8 @@ public struct Problem: Sendable, Hashable {
         case binaryFile = "binary file"
         case invalidJSON = "invalid JSON"
         case ocrFailed = "OCR failed"
+        /// A file no run publishes (a key, notes, an export) under `public/`.
+        case unpublishedFile = "unpublished file"
     }
 
     public var kind: Kind

@@ -43,6 +43,12 @@ public struct Verifier: Sendable {
         report.originalsSearched = index.matcher.needles.count
         report.originalsSkipped = index.skipped
         report.filesChecked = files.count
+        for f in files where !PublicFiles.isPublishedKind(f.relativePath) {
+            report.problems.append(
+                Problem(
+                    kind: .unpublishedFile, file: f.relativePath, page: nil,
+                    detail: "foiapipe publishes no such file; move it out of public/ (keys and notes belong in private/)"))
+        }
 
         let matcher = index.matcher
         let jobs = self.jobs

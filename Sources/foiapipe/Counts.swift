@@ -27,8 +27,7 @@ struct Counts: ParsableCommand {
             // Counts hold no text, so the reviewer's copy serves as well as the public one.
             path = privateFile
         } else {
-            FileHandle.standardError.write(Data("foiapipe: no communications.jsonl under '\(dir)'\n".utf8))
-            throw ExitCode(2)
+            throw CommandFailure.usage("foiapipe: no communications.jsonl under '\(dir)'")
         }
         let text = try String(contentsOfFile: path, encoding: .utf8)
         var entries: [CountsTable.Entry] = []

@@ -22,7 +22,7 @@ struct Eval: ParsableCommand {
 
     func run() throws {
         guard let truth, let out else {
-            fail(
+            throw CommandFailure.usage(
                 "foiapipe eval: usage: foiapipe eval --truth DIR OUT (missing \(truth == nil ? "--truth DIR" : "OUT"))")
         }
         do {
@@ -31,12 +31,7 @@ struct Eval: ParsableCommand {
             print(report.table(), terminator: "")
             print("\nwrote \(path)")
         } catch let error as EvaluationError {
-            fail("foiapipe eval: \(error)")
+            throw CommandFailure.usage("foiapipe eval: \(error)")
         }
-    }
-
-    private func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
-        Foundation.exit(Status.usage)
     }
 }

@@ -20,35 +20,27 @@ struct Extract: ParsableCommand {
     @Argument(help: "PDF files or folders.")
     var inputs: [String]
 
-    @Option(name: .long, help: "Output folder.")
-    var out: String
-
-    @Option(name: .long, help: "Pipeline file (default: Pipelines/default.yaml).")
-    var pipeline: String?
-
-    @Option(name: .long, help: "Parallel workers (default: number of cores).")
-    var jobs: Int?
-
-    @Flag(name: .long, help: "No summary on stderr.")
-    var quiet = false
+    @OptionGroup var options: OutputOptions
 
     func run() throws {
         let start = Date()
-        let config: PipelineConfig
+        let out = options.out
+        let config = try LoadedPipeline.config(options.pipelinePath)
+        let documents: [InputDocument]
         do {
-            config = try PipelineConfig.load(path: pipeline ?? DefaultPipeline.path())
+            documents = try InputWalker.find(inputs, output: out).documents
         } catch {
-            throw ValidationError("invalid pipeline\n\(error)")
+            throw CommandFailure.usage("foiapipe: \(error)")
         }
-        let documents = try InputWalker.documents(inputs)
         let wordList = try WordList.load(path: config.extraction.dictionary)
+        try PrivateFolder.lock(out + "/private")
         let pagesFile = try AtomicFile(path: out + "/private/pages.jsonl")
         let errorsFile = try AtomicFile(path: out + "/errors.jsonl")
         // The ordered sink is never called concurrently, so these need no lock; the Mutex
         // only satisfies Sendable.
         let state = Mutex((pages: 0, failed: 0, writeError: String?.none))
         let files = UncheckedFiles(pages: pagesFile, errors: errorsFile)
-        let jobs = max(1, self.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let jobs = options.workers
         Extractor(config: config.extraction, jobs: jobs, wordList: wordList).run(
             documents,
             prepare: { doc in
@@ -76,11 +68,11 @@ struct Extract: ParsableCommand {
         if let message = s.writeError {
             pagesFile.discard()
             errorsFile.discard()
-            throw ValidationError("cannot write output: \(message)")
+            throw CommandFailure.usage("foiapipe: cannot write output: \(message)")
         }
         try pagesFile.commit()
         try errorsFile.commit()
-        if !quiet {
+        if !options.quiet {
             let seconds = Date().timeIntervalSince(start)
             FileHandle.standardError.write(
                 Data(

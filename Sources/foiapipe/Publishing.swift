@@ -1,4 +1,5 @@
 import Batch
+import FoiaCore
 import Publication
 import Redaction
 
@@ -8,7 +9,13 @@ import Redaction
 enum Publishing {
     static let writer = RedactedPDFWriter(dpi: 150)
 
-    static let publisher: @Sendable (String, [RedactedPage], String) throws -> Void = { source, pages, destination in
-        try writer.write(source: source, pages: pages, to: destination)
+    /// Writes one copy; a `PublicationError` becomes the document's `errors.jsonl` line with its code.
+    static let publisher: @Sendable (String, [RedactedPage], String) throws(DocumentError) -> Void = {
+        (source: String, pages: [RedactedPage], destination: String) throws(DocumentError) in
+        do throws(PublicationError) {
+            try writer.write(source: source, pages: pages, to: destination)
+        } catch {
+            throw error.documentError
+        }
     }
 }

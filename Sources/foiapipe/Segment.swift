@@ -21,12 +21,7 @@ struct Segment: ParsableCommand {
     var pipeline: String?
 
     func run() throws {
-        let config: PipelineConfig
-        do {
-            config = try PipelineConfig.load(path: pipeline ?? DefaultPipeline.path())
-        } catch {
-            throw ValidationError("invalid pipeline\n\(error)")
-        }
+        let config = try LoadedPipeline.config(pipeline ?? DefaultPipeline.path())
         let segmenter = Segmenter(config: config.segmentation)
         let duplicates = DuplicateIndex()
         for doc in try PagesReader.documents(at: pages) {

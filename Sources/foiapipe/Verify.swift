@@ -10,20 +10,23 @@ struct Verify: ParsableCommand {
     @Argument(help: "A run's output folder.")
     var directory: String
 
-    @Option(name: .long, help: "Parallel OCR workers (default: number of cores).")
+    @Option(name: .long, help: "Parallel OCR workers, at least 1 (default: number of cores).")
     var jobs: Int?
 
     @Flag(name: .long, help: "Skip OCR of the PDF pages (text layers, metadata and bytes are still checked).")
     var noOcr = false
 
+    func validate() throws {
+        try JobsOption.validate(jobs)
+    }
+
     func run() throws {
-        let jobs = max(1, self.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let jobs = JobsOption.workers(self.jobs)
         let report: VerificationReport
         do {
             report = try Verifier(jobs: jobs, ocr: !noOcr).verify(directory: directory)
         } catch {
-            FileHandle.standardError.write(Data("foiapipe: \(error.description)\n".utf8))
-            throw ExitCode(Status.usage)
+            throw CommandFailure.usage("foiapipe: \(error.description)")
         }
         print(report.lines.joined(separator: "\n"))
         if !report.isClean { throw ExitCode(Status.someFailed) }

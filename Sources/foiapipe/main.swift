@@ -1,10 +1,6 @@
 import ArgumentParser
 import Batch
-import Classification
-import FoiaCore
 import Foundation
-import Redaction
-import Rules
 
 /// Exit statuses fixed by the contract.
 enum Status {
@@ -17,7 +13,14 @@ struct Foiapipe: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "foiapipe",
         abstract: "Turn a released public-records PDF dump into redacted, countable data.",
+        version: BuildInfo.version,
         subcommands: [Run.self, Merge.self, Verify.self, Counts.self, Eval.self, Segment.self, Extract.self])
+}
+
+/// What `--version` prints: the linker's build ID, which is also what a run store records as
+/// the build its results were made with (shards and their merge must share it).
+enum BuildInfo {
+    static var version: String { "foiapipe build " + (ELFBuildID.read(path: "/proc/self/exe") ?? "unknown") }
 }
 
 struct Run: ParsableCommand {
@@ -27,14 +30,7 @@ struct Run: ParsableCommand {
     @Argument(help: "PDF files or folders.")
     var inputs: [String]
 
-    @Option(name: .long, help: "Output folder.")
-    var out: String
-
-    @Option(name: .long, help: "Pipeline file (default: Pipelines/default.yaml).")
-    var pipeline: String?
-
-    @Option(name: .long, help: "Parallel workers (default: number of cores).")
-    var jobs: Int?
+    @OptionGroup var options: OutputOptions
 
     @Option(name: .long, help: "Process only shard K of N (by file hash) and stop before redaction; see `foiapipe merge`.")
     var shard: String?
@@ -42,79 +38,30 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Pseudonym key file (default: OUT/private/pseudonym.key, created if absent).")
     var key: String?
 
-    @Flag(name: .long, help: "No progress or summary on stderr.")
-    var quiet = false
-
     @Flag(name: .long, help: "List the least certain redactions on stderr after the run (all are in private/review.tsv).")
     var review = false
 
     func run() throws {
-        let pipelinePath = pipeline ?? DefaultPipeline.path()
-        let config: PipelineConfig
+        let runner = try LoadedPipeline.runner(options)
+        let found: FoundInputs
         do {
-            config = try PipelineConfig.load(path: pipelinePath)
+            found = try InputWalker.find(inputs, output: options.out)
         } catch {
-            fail("foiapipe: invalid pipeline\n\(error)")
+            throw CommandFailure.usage("foiapipe: \(error)")
         }
-        let classification: ClassificationRules
-        do {
-            classification = try ClassificationRules.load(besidePipeline: pipelinePath)
-        } catch {
-            fail("foiapipe: invalid classification rules\n\(error)")
-        }
-        let piiRules: PIIRules
-        do {
-            piiRules = try PIIRules.load(
-                directory: URL(fileURLWithPath: pipelinePath).deletingLastPathComponent().appendingPathComponent("pii").path)
-        } catch {
-            fail("foiapipe: invalid PII rules\n\(error)")
-        }
-        let documents: [InputDocument]
-        do {
-            documents = try InputWalker.documents(inputs)
-        } catch {
-            fail("foiapipe: \(error)")
-        }
-        let jobs = max(1, self.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let summary: RunSummary
         let split: Shard?
         do {
             split = try shard.map { text throws(BatchError) in try Shard(parsing: text) }
-            summary = try BatchRunner(
-                pipeline: config, classification: classification, piiRules: piiRules, jobs: jobs,
-                publisher: Publishing.publisher
-            ).run(
-                inputs: documents, outputDirectory: out,
-                options: RunOptions(shard: split, keyPath: key, progress: quiet ? nil : ProgressDisplay()))
+            summary = try runner.run(
+                inputs: found.documents, outputDirectory: options.out,
+                options: RunOptions(shard: split, keyPath: key, progress: options.quiet ? nil : ProgressDisplay()))
         } catch {
-            fail("foiapipe: \(error)")
+            throw CommandFailure.usage("foiapipe: \(error)")
         }
-        if !quiet { SummaryLine.print(summary, out: out, shard: split) }
-        if review { ReviewPrinter.print(outputDirectory: out, limit: 25) }
+        if !options.quiet { SummaryLine.print(summary, out: options.out, shard: split, renamed: found.renamed) }
+        if review { ReviewPrinter.print(outputDirectory: options.out, limit: 25) }
         if summary.failedDocuments > 0 { throw ExitCode(Status.someFailed) }
-    }
-
-    private func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
-        Foundation.exit(Status.usage)
-    }
-}
-
-/// Finds `Pipelines/default.yaml`: beside the repository the binary was built in, or from
-/// `FOIAPIPE_PIPELINES`, or in the current folder.
-enum DefaultPipeline {
-    static func path() -> String {
-        let fm = FileManager.default
-        if let env = ProcessInfo.processInfo.environment["FOIAPIPE_PIPELINES"] {
-            return env + "/default.yaml"
-        }
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            let candidate = dir.appendingPathComponent("Pipelines/default.yaml").path
-            if fm.fileExists(atPath: candidate) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return fm.currentDirectoryPath + "/Pipelines/default.yaml"
     }
 }
 
@@ -138,4 +85,4 @@ enum DefaultPipeline {
     keepFreedMemory()
 #endif
 
-Foiapipe.main()
+CommandLineExit.run()

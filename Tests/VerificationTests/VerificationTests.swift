@@ -255,3 +255,28 @@ private func leaks(_ report: VerificationReport, _ original: String, by method: 
         #expect(report.pagesOCRed == 2)
     }
 }
+
+@Suite struct PublishedKindChecks {
+    /// A pseudonym key copied into `public/` holds no audited string, so only its kind gives
+    /// it away; the analyst's report, database and metadata are published kinds.
+    @Test func aFileNoRunPublishesIsAProblem() throws {
+        let folder = try OutputFolder()
+        defer { folder.remove() }
+        try folder.audit(standardAudit)
+        try folder.communications(["[PERSON-7F3A] was booked."])
+        folder.pdf("sub/a.PDF", [.text(["Booking of [PERSON-7F3A]"])])
+        try folder.write("public/report.html", "<p>[PERSON-7F3A]</p>\n")
+        try folder.write("public/metadata.json", "{\"documents\": 1}\n")
+        try folder.write("public/foiapipe.sqlite", "SQLite format 3\n")
+        let clean = try folder.verify(ocr: false)
+        #expect(clean.problems.filter { $0.kind == .unpublishedFile }.isEmpty, "\(clean.lines)")
+
+        try folder.write("public/pseudonym.key", String(repeating: "5a", count: 32) + "\n")
+        try folder.write("public/redacted/notes.txt", "checked\n")
+        let report = try folder.verify(ocr: false)
+        #expect(!report.isClean)
+        let unpublished = report.problems.filter { $0.kind == .unpublishedFile }.map(\.file)
+        #expect(unpublished == ["pseudonym.key", "redacted/notes.txt"])
+        #expect(report.lines.contains { $0.hasPrefix("PROBLEM unpublished file in pseudonym.key: ") })
+    }
+}

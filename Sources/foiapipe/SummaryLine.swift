@@ -1,0 +1,35 @@
+import Batch
+import Foundation
+
+/// The one-line summary a run or merge prints on stderr when it ends.
+enum SummaryLine {
+    static func text(_ summary: RunSummary, out: String, shard: Shard? = nil, renamed: [String] = []) -> String {
+        let rate = summary.seconds > 0 ? Double(summary.pagesRead) / summary.seconds : 0
+        var parts = [
+            "\(summary.documents) documents, \(summary.pages) pages (\(summary.ocrPages) OCR)",
+            "\(summary.unchangedDocuments) unchanged, \(summary.pagesRead) pages read, \(summary.pagesReused) resumed, in "
+                + String(format: "%.1f s (%.1f pages/s)", summary.seconds, rate),
+            "\(summary.communications) communications",
+        ]
+        if !renamed.isEmpty {
+            let shown = renamed.prefix(3).joined(separator: ", ") + (renamed.count > 3 ? ", …" : "")
+            parts.append(
+                "\(renamed.count) files share a relative path with a file of another input, so they are published "
+                    + "under their input folder's name (\(shown))")
+        }
+        if let shard {
+            parts.append("shard \(shard): run `foiapipe merge` over every shard's folder to redact and publish")
+        } else {
+            parts.append(
+                "\(summary.redactions) redactions, \(summary.redactedPages) pages redacted (redaction pass "
+                    + String(format: "%.1f s)", summary.redactSeconds))
+        }
+        parts.append(
+            "\(summary.failedDocuments) failed" + (summary.failedDocuments > 0 ? ", see \(out)/errors.jsonl" : ""))
+        return "foiapipe: " + parts.joined(separator: "; ")
+    }
+
+    static func print(_ summary: RunSummary, out: String, shard: Shard? = nil, renamed: [String] = []) {
+        FileHandle.standardError.write(Data((text(summary, out: out, shard: shard, renamed: renamed) + "\n").utf8))
+    }
+}
