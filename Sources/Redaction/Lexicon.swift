@@ -20,6 +20,9 @@ struct Lexicon: Sendable {
     /// Folded entries the word list has both ways (`maria`/`Maria`, `rock`/`Rock`): words
     /// that are also names.
     var ambiguousWords: Set<String> = []
+    /// Words the dictionary has only capitalised (`James`, `Deborah`, `Houston`): names of
+    /// people and places, never ordinary words.
+    var properNames: Set<String> = []
     /// Folded single words that are never part of a private person's name.
     var notNames: Set<String> = []
     /// Folded multi-word phrases that are never names (`el salvador`, `hyde park`).
@@ -35,6 +38,7 @@ struct Lexicon: Sendable {
     func isCommon(folded f: String) -> Bool { commonWords.contains(f) || functionWords.contains(f) }
     /// An ordinary word, also when it is a name as well (`rock`, `little`, `maria`).
     func isDictionaryWord(folded f: String) -> Bool { isCommon(folded: f) || ambiguousWords.contains(f) }
+    func isProperName(folded f: String) -> Bool { properNames.contains(f) || ambiguousWords.contains(f) }
     func isNeverName(folded f: String) -> Bool { notNames.contains(f) || functionWords.contains(f) }
 
     func isParticle(_ word: String) -> Bool { particles.contains(word) }
@@ -57,7 +61,7 @@ struct Lexicon: Sendable {
     /// lower-cased as bytes, which for ASCII is what `isLowercase`, `isUppercase` and
     /// `foldWord` give; a line with any other byte goes the Character way, and so does a file
     /// with carriage returns (a Character there may span the line break).
-    static func words(fromFile path: String) -> (common: Set<String>, ambiguous: Set<String>)? {
+    static func words(fromFile path: String) -> (common: Set<String>, ambiguous: Set<String>, proper: Set<String>)? {
         guard var text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
         var lower = Set<String>()
         var proper = Set<String>()
@@ -72,7 +76,7 @@ struct Lexicon: Sendable {
         }
         if text.utf8.contains(13) {
             for line in text.split(separator: "\n") { add(line) }
-            return (lower.subtracting(proper), lower.intersection(proper))
+            return (lower.subtracting(proper), lower.intersection(proper), proper.subtracting(lower))
         }
         text.withUTF8 { bytes in
             var word: [UInt8] = []
@@ -104,6 +108,6 @@ struct Lexicon: Sendable {
                 if isLower { lower.insert(folded) } else { proper.insert(folded) }
             }
         }
-        return (lower.subtracting(proper), lower.intersection(proper))
+        return (lower.subtracting(proper), lower.intersection(proper), proper.subtracting(lower))
     }
 }

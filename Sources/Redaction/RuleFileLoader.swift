@@ -310,6 +310,7 @@ final class RuleFileLoader {
             if let words = Lexicon.words(fromFile: resolved) {
                 rules.lexicon.commonWords.formUnion(words.common)
                 rules.lexicon.ambiguousWords.formUnion(words.ambiguous)
+                rules.lexicon.properNames.formUnion(words.proper)
             } else {
                 reader.report(e["dictionary"], "lexicon.dictionary", "cannot read word list '\(path)'")
             }

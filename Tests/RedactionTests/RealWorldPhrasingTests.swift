@@ -110,4 +110,21 @@ import Testing
             """
         ])
     }
+
+    /// A dispatch (CAD) log as the Pleasanton and Alameda releases print it: shorthand after
+    /// ordinary words in capitals is no person, the call persons are.
+    @Test func aDispatchLogsShorthandIsNoPerson() {
+        expectBodies([
+            """
+            17:42:10 ⟪PHONE, MISDIALED⟫ NO ANSWER ON CALLBACK
+            17:45:31 ⟪ALONE, RP⟫ ADVISED SUBJ LSW GRY HOODIE, ⟪RP, UNK COLOR⟫ VEH
+            Call Persons
+            Name Date of Birth Contact Phone
+            ⟦name:BAUER, JACOB⟧ ⟦dob:06/27/1980⟧
+            The caller walked to ⟪Santa Clara⟫ Av and then to ⟪Van Buren⟫ St.
+            This is what they currently have: 37 computers
+            ⟪Dell Optiplex⟫ GX520 SP3
+            """
+        ])
+    }
 }

@@ -70,6 +70,13 @@ enum LastFirstNameRule {
         if commonSurname.isEmpty { return m }
         if surname.count > 1 { return nil }
         if given.contains(where: { lexicon.isCommon(ctx.tokens[$0].text) }) { return nil }
+        // After an ordinary word, a two-letter "given name" is shorthand, not a name
+        // (`ALONE, RP` and `PHONE, OP` in a dispatch log).
+        if given.contains(where: { ctx.tokens[$0].text.count < 3 }) { return nil }
+        // With nothing but the comma to go on, an ordinary word's given name must be one the
+        // dictionary knows as a name (`YOUNG, JAMES`; not `PHONE, MISDIALED`). Beside a DOB or an
+        // identifier (`near`) any given name will do.
+        if rule.near.isEmpty, !given.contains(where: { lexicon.isProperName(folded: ctx.tokens[$0].folded) }) { return nil }
         return m
     }
 }
