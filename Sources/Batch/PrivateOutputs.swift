@@ -128,11 +128,11 @@ final class PrivateOutputs: @unchecked Sendable {
 ///
 /// Kept apart from `review.tsv`, whose lines are redactions (PII type, rule, placeholder).
 /// It holds the printed date unredacted, so it stays under `private/`.
-enum SentReviewListing {
-    static let header = "problem\tpath\tpage\tcommunication_id\tfield\tsent_as_printed\twhy"
+package enum SentReviewListing {
+    package static let header = "problem\tpath\tpage\tcommunication_id\tfield\tsent_as_printed\twhy"
     private static let parser = SentDateParser(timeZone: "UTC")
 
-    static func line(_ c: Communication) -> String? {
+    package static func line(_ c: Communication) -> String? {
         guard c.header.sent == nil, let printed = c.header.sentAsPrinted else { return nil }
         let problem = parser.read(printed).problem ?? .unreadable
         let clean = { (s: String) in s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
