@@ -21,7 +21,9 @@ struct OffenseMention: Sendable {
 ///   (c.265 §13M)" is domestic A&B;
 /// - a mention governed by a negation ("was not charged with OUI"), a hypothesis ("if he is
 ///   arrested for trespass") or a generic subject ("individuals charged with crimes such as
-///   murder") is dropped: nothing is attributed to a person there.
+///   murder") is dropped: nothing is attributed to a person there;
+/// - so is a mention in a sentence that names offenses as examples, policy or a hypothetical
+///   ("an arrest for unlicensed operation alone would not justify …", "e.g. OUI").
 struct OffenseMatcher: Sendable {
     let rules: OffenseRules
 
@@ -96,6 +98,7 @@ struct OffenseMatcher: Sendable {
         let negation = allMatches(rules.negationCues, in: scan)
         let hypothetical = allMatches(rules.hypotheticalCues, in: scan)
         let generic = allMatches(rules.genericCues, in: scan)
+        let example = allMatches(rules.exampleCues, in: scan)
         return mentions.filter { m in
             guard let sentence = text.sentence(at: m.range.location) else { return true }
             let clause = clause(at: m.range.location, of: sentence, in: scan)
@@ -104,6 +107,7 @@ struct OffenseMatcher: Sendable {
                 return false
             }
             if scope.precedes(hypothetical, m.range, in: clause, maxWords: s.hypotheticalWords) { return false }
+            if scope.anywhere(example, in: sentence) { return false }
             return !scope.precedes(generic, m.range, in: sentence)
         }
     }
