@@ -39,6 +39,8 @@ import Testing
         "Susp fled in a grey MV, partial plate 4TX.",
         "MV stop at Blue Hill Ave, driver had valid lic, no issues.",
         "Dist 4 is sending a cruiser over to pick up the paperwork.",
+        // An I-213 narrative (ice-i-213-foia-litigation.pdf): a form's parts A and B.
+        "Subject was provided with a copy of form I-867 A/B and served with forms I-860 and I-296.",
     ])
     func shorthandInOtherSensesIsNoOffense(body: String) {
         #expect(found(body).isEmpty, "\(found(body))")
