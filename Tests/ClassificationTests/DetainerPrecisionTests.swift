@@ -102,4 +102,17 @@ import Testing
         let c = try #require(classify(body))
         #expect(c.offenses.isEmpty, "\(c.offenses.map(\.category))")
     }
+
+    /// …but an example drawn from a person's own record, a plea agreement or a list of
+    /// charges is attributed to that person.
+    @Test(arguments: [
+        ("He has a long record, for example he was convicted of B&E in 2012.", "breaking_entering"),
+        ("He pled guilty to OUI as part of the plea agreement.", "oui"),
+        ("Subject booked 0300 hrs. Charges listed below: trespass, disorderly.", "trespass"),
+        ("Subject has priors, e.g. he was convicted of larceny in 2015.", "larceny"),
+    ])
+    func anExampleFromAPersonsOwnRecordIsAttributed(body: String, category: String) throws {
+        let c = try #require(classify(body))
+        #expect(c.offenses.map(\.category).contains(category), "\(c.offenses.map(\.category))")
+    }
 }
