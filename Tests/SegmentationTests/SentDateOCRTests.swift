@@ -55,6 +55,11 @@ import Testing
         ("5/10/2017 18:34", "2017-05-10T18:34:00-04:00"),
         ("5/10/2017 6:34", "2017-05-10T06:34:00-04:00"),
         ("10 May 2017 18:34", "2017-05-10T18:34:00-04:00"),
+        // Spaces lost or added by OCR, two-digit years, a trailing speck.
+        ("Wednesday,May10,2017 6:34PM", "2017-05-10T18:34:00-04:00"),
+        ("Wed 5/10/17 6:34 PM", "2017-05-10T18:34:00-04:00"),
+        ("Wednesday, May 10, 2017 6:34 PM '", "2017-05-10T18:34:00-04:00"),
+        ("Wednesday, May 10th, 2017 6:34 pm", "2017-05-10T18:34:00-04:00"),
     ])
     func damagedButReadable(printed: String, iso: String) throws {
         let c = try #require(sent(printed))
