@@ -30,6 +30,8 @@ final class PrivateOutputs: @unchecked Sendable {
     let errors: AtomicFile
     private let pages: AtomicFile
     private let communications: AtomicFile
+    /// `private/review-sent.tsv`: header dates left null because they could not be told.
+    private let sentReview: AtomicFile
     private let counts: AtomicFile?
     private var countEntries: [(key: InputKey, entry: CountsTable.Entry)] = []
 
@@ -38,6 +40,8 @@ final class PrivateOutputs: @unchecked Sendable {
             pages = try AtomicFile(path: layout.privateDir + "/pages.jsonl")
             errors = try AtomicFile(path: layout.root + "/errors.jsonl")
             communications = try AtomicFile(path: layout.privateDir + "/communications.jsonl")
+            sentReview = try AtomicFile(path: layout.privateDir + "/review-sent.tsv")
+            try sentReview.writeLine(SentReviewListing.header)
             // Counts hold no text from the documents, so they may be published.
             counts = writeCounts ? try AtomicFile(path: layout.publicDir + "/counts.csv") : nil
         } catch {
@@ -73,6 +77,7 @@ final class PrivateOutputs: @unchecked Sendable {
                 for (c, k) in zip(records, doc.classifications) {
                     if let original = c.duplicateOf { state.duplicateOf[c.id] = original }
                     try communications.writeLine(CommunicationRecord.json(c, classified: k))
+                    if let line = SentReviewListing.line(c) { try sentReview.writeLine(line) }
                     countEntries.append(
                         (
                             key,
@@ -97,6 +102,7 @@ final class PrivateOutputs: @unchecked Sendable {
         do {
             try pages.commit()
             try communications.commit()
+            try sentReview.commit()
             if let counts {
                 let entries = countEntries.filter { !unpublished.contains($0.key) }.map(\.entry)
                 try counts.write(CountsTable(entries).csv)
@@ -111,6 +117,26 @@ final class PrivateOutputs: @unchecked Sendable {
         pages.discard()
         errors.discard()
         communications.discard()
+        sentReview.discard()
         counts?.discard()
+    }
+}
+
+/// `private/review-sent.tsv`: one line per communication whose `Sent:` was printed but is
+/// null in the record, with why (an hour that cannot be told without AM/PM, a weekday
+/// that does not fall on the date, nothing readable) and the value as printed.
+///
+/// Kept apart from `review.tsv`, whose lines are redactions (PII type, rule, placeholder).
+/// It holds the printed date unredacted, so it stays under `private/`.
+package enum SentReviewListing {
+    package static let header = "problem\tpath\tpage\tcommunication_id\tfield\tsent_as_printed\twhy"
+    private static let parser = SentDateParser(timeZone: "UTC")
+
+    package static func line(_ c: Communication) -> String? {
+        guard c.header.sent == nil, let printed = c.header.sentAsPrinted else { return nil }
+        let problem = parser.read(printed).problem ?? .unreadable
+        let clean = { (s: String) in s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
+        return [problem.rawValue, c.path, String(c.pageStart), c.id, "header.sent", clean(printed), problem.explanation]
+            .joined(separator: "\t")
     }
 }

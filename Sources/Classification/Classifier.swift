@@ -32,7 +32,7 @@ public struct Classifier: Sendable {
     /// decided it (an amount, an offense number), the most serious if they disagree.
     private func offenses(in text: MessageText) -> [OffenseFinding] {
         let matcher = OffenseMatcher(rules: rules.offenses)
-        let candidates = matcher.candidates(in: text)
+        let candidates = matcher.candidates(in: text, lexicon: rules.abbreviations)
         let mentions = matcher.attributed(candidates, in: text)
         let statusReader = StatusReader(rules: rules.offenses, text: text, offenses: candidates)
         let levelReader = LevelReader(rules: rules.offenses, text: text)

@@ -30,35 +30,62 @@ struct DetainerDetector: Sendable {
         var isTitle: Bool
     }
 
+    /// Why a mention was or was not taken as a detainer.
+    enum Verdict: Equatable {
+        case positive(String)
+        case rejected(String)
+
+        var isPositive: Bool { if case .positive = self { true } else { false } }
+        var rule: String {
+            switch self {
+            case .positive(let r), .rejected(let r): r
+            }
+        }
+    }
+
     func detect(_ text: MessageText) -> DetainerFinding {
         var forms: Set<Int> = []
-        var present = false
+        var decision: DetainerDecision?
+        var rejection: DetainerDecision?
         // "Detainer policy FAQ.pdf" is no detainer.
         let attachments = text.attachmentNames.filter { name in
             let name = PatternText(name)
             return !rules.policyCues.contains { !$0.matches(in: name).isEmpty }
         }
-        for (i, form) in rules.forms.enumerated()
-        where attachments.contains(where: { name in
-            form.numbers.contains { !$0.matches(in: PatternText(name)).isEmpty }
-        }) {
-            forms.insert(i)
-            present = true
+        for (i, form) in rules.forms.enumerated() {
+            for name in attachments where form.numbers.contains(where: { !$0.matches(in: PatternText(name)).isEmpty }) {
+                forms.insert(i)
+                if decision == nil { decision = DetainerDecision(rule: "attachment_name", sentence: name, page: nil) }
+            }
         }
-        if attachments.contains(where: { name in rules.terms.contains { !$0.matches(in: PatternText(name)).isEmpty } }) {
-            present = true
+        if decision == nil,
+            let name = attachments.first(where: { name in
+                rules.terms.contains { !$0.matches(in: PatternText(name)).isEmpty }
+            })
+        {
+            decision = DetainerDecision(rule: "attachment_name", sentence: name, page: nil)
         }
         let cues = Cues(rules, text.scan)
-        for occurrence in occurrences(in: text.scan) where isPositive(occurrence, text, cues) {
-            present = true
-            if let f = occurrence.form { forms.insert(f) }
+        for occurrence in occurrences(in: text.scan) {
+            let verdict = self.verdict(occurrence, text, cues)
+            let explained = DetainerDecision(
+                rule: verdict.rule, sentence: text.evidence(for: occurrence.range, limit: 240),
+                page: text.page(at: occurrence.range.location))
+            if verdict.isPositive {
+                if decision == nil { decision = explained }
+                if let f = occurrence.form { forms.insert(f) }
+            } else if rejection == nil {
+                rejection = explained
+            }
         }
         if let subjectForms = attachedPerSubject(text) {
-            present = true
+            if decision == nil {
+                decision = DetainerDecision(rule: "subject_with_attachments", sentence: text.subject ?? "", page: nil)
+            }
             forms.formUnion(subjectForms)
         }
-        guard present else { return DetainerFinding(present: false, forms: []) }
-        return DetainerFinding(present: true, forms: forms.sorted().map { rules.forms[$0].name })
+        guard let decision else { return DetainerFinding(present: false, forms: [], decidedBy: rejection) }
+        return DetainerFinding(present: true, forms: forms.sorted().map { rules.forms[$0].name }, decidedBy: decision)
     }
 
     /// "Subject: I-247A – ALVAREZ" over "Attached.": the subject names what the message sends.
@@ -85,6 +112,7 @@ struct DetainerDetector: Sendable {
     /// Every cue match in the text, found once per communication.
     private struct Cues {
         let positive, assertive, negationBefore, negationAfter, hypotheticalBefore, hypotheticalAfter, policy: [NSRange]
+        let otherPerson: [NSRange]
 
         init(_ rules: DetainerRules, _ text: PatternText) {
             positive = allMatches(rules.positiveCues, in: text)
@@ -94,6 +122,7 @@ struct DetainerDetector: Sendable {
             hypotheticalBefore = allMatches(rules.hypotheticalBefore, in: text)
             hypotheticalAfter = allMatches(rules.hypotheticalAfter, in: text)
             policy = allMatches(rules.policyCues, in: text)
+            otherPerson = allMatches(rules.otherPersonCues, in: text)
         }
     }
 
@@ -113,9 +142,14 @@ struct DetainerDetector: Sendable {
         }
     }
 
-    private func isPositive(_ o: Occurrence, _ text: MessageText, _ cues: Cues) -> Bool {
-        if o.form != nil, isShownForm(o, text) { return true }
-        guard let sentence = text.sentence(at: o.range.location) else { return false }
+    private func verdict(_ o: Occurrence, _ text: MessageText, _ cues: Cues) -> Verdict {
+        if o.form != nil {
+            switch shownForm(o, text) {
+            case .some(true): return .positive("shown_form")
+            case .some(false), nil: break
+            }
+        }
+        guard let sentence = text.sentence(at: o.range.location) else { return .rejected("no_sentence") }
         let scan = text.scan
         let scope = NegationScope(text: scan)
         let clause = clause(at: o.range.location, of: sentence, in: scan)
@@ -123,33 +157,66 @@ struct DetainerDetector: Sendable {
         if scope.precedes(cues.negationBefore, o.range, in: clause, maxWords: s.negationBefore, acrossCommas: false)
             || scope.follows(cues.negationAfter, o.range, in: sentence, maxWords: s.negationAfter)
         {
-            return false
+            return .rejected("negated")
         }
         let asserted = scope.anywhere(cues.assertive, in: clause, except: o.range)
-        if !asserted,
-            scope.precedes(cues.hypotheticalBefore, o.range, in: sentence)
+        if !asserted {
+            if isQuestion(sentence, scan) { return .rejected("question") }
+            if scope.precedes(cues.hypotheticalBefore, o.range, in: sentence)
                 || scope.follows(cues.hypotheticalAfter, o.range, in: clause, maxWords: s.hypotheticalAfter)
-                || isQuestion(sentence, scan)
-        {
-            return false
+            {
+                return .rejected("hypothetical")
+            }
         }
-        if scope.anywhere(cues.policy, in: sentence) { return false }
-        return asserted || scope.anywhere(cues.positive, in: clause, except: o.range) || isReference(o.range, scan)
+        if scope.anywhere(cues.policy, in: sentence) { return .rejected("policy") }
+        if scope.precedes(cues.otherPerson, o.range, in: sentence) { return .rejected("other_person") }
+        if asserted { return .positive("positive_sentence") }
+        if scope.anywhere(cues.positive, in: clause, except: o.range) || isReference(o.range, scan) {
+            return .positive("positive_sentence")
+        }
+        return .rejected("no_positive_cue")
     }
 
-    /// A line that is the form's title, or that starts with `Form I-…` / `DHS Form I-…`, is the form's own page.
-    private func isShownForm(_ o: Occurrence, _ text: MessageText) -> Bool {
-        let line = text.lines[text.lineIndex(at: o.range.location)]
+    /// A line that is the form's title, or that starts with `Form I-…` / `DHS Form I-…`, is the
+    /// form's own page (true). A title that only fills a line because running text wrapped
+    /// around it ("…by annotating on the" / "Warrant of Removal/Deportation.") is not (false).
+    /// nil: the line is not a title line. Unless true, the sentence decides.
+    private func shownForm(_ o: Occurrence, _ text: MessageText) -> Bool? {
+        let index = text.lineIndex(at: o.range.location)
+        let line = text.lines[index]
         let lineRange = NSRange(location: line.lowerBound, length: line.count)
         let whole = text.scan.substring(with: lineRange)
         let letters = whole.filter { $0.isLetter || $0.isNumber }.count
         if o.isTitle {
             let title = text.scan.substring(with: o.range).filter { $0.isLetter || $0.isNumber }.count
-            return title * 10 >= letters * 7
+            guard title * 10 >= letters * 7 else { return nil }
+            let lead = text.scan.substring(
+                with: NSRange(location: line.lowerBound, length: o.range.location - line.lowerBound))
+            return !DetainerDetector.endsRunOn(lead) && !continuesSentence(before: index, text)
         }
         let before = text.scan.substring(
             with: NSRange(location: line.lowerBound, length: o.range.location - line.lowerBound))
-        return before.range(of: #"^\W*(dhs\s+)?form\s*$"#, options: [.regularExpression, .caseInsensitive]) != nil
+        return before.range(of: #"^\W*(dhs\s+)?form\s*$"#, options: [.regularExpression, .caseInsensitive]) != nil ? true : nil
+    }
+
+    private static let runOnWords: Set<String> = [
+        "the", "a", "an", "of", "on", "or", "and", "to", "for", "by", "in", "with", "under", "any", "this", "that",
+        "its", "their", "his", "her", "as", "upon", "each", "such",
+    ]
+
+    /// Whether the line before `index` runs on into it, as wrapped running text does.
+    private func continuesSentence(before index: Int, _ text: MessageText) -> Bool {
+        guard index > 0 else { return false }
+        let r = text.lines[index - 1]
+        return DetainerDetector.endsRunOn(text.scan.substring(with: NSRange(location: r.lowerBound, length: r.count)))
+    }
+
+    /// Text that ends in a comma or a lower-case article, preposition or conjunction.
+    private static func endsRunOn(_ text: String) -> Bool {
+        let s = text.trimmingCharacters(in: .whitespaces)
+        if s.hasSuffix(",") { return true }
+        let word = s.split(whereSeparator: { !$0.isLetter }).last.map(String.init) ?? ""
+        return word == word.lowercased() && runOnWords.contains(word)
     }
 
     private func isQuestion(_ sentence: NSRange, _ text: PatternText) -> Bool {

@@ -20,6 +20,9 @@ struct DetainerRules: Sendable {
     var attachmentCues: [RulePattern]
     /// Anywhere in the sentence: policy or records talk, not a case.
     var policyCues: [RulePattern]
+    /// Before the mention in its clause: the detainer is someone else's ("his brother's",
+    /// "not the same Jose Alvarez who had"), not the subject's.
+    var otherPersonCues: [RulePattern] = []
     var scope: DetainerScope
 }
 

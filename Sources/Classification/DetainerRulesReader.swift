@@ -18,7 +18,7 @@ enum DetainerRulesReader {
             root, "",
             allowed: [
                 "version", "forms", "terms", "positive_cues", "assertive_cues", "reference_cues", "negation_cues",
-                "hypothetical_cues", "policy_cues", "attachment_cues", "scope",
+                "hypothetical_cues", "policy_cues", "other_person_cues", "attachment_cues", "scope",
             ])
         reader.checkVersion(top, supported: supportedVersion, root: root)
         let negation = reader.mapping(top["negation_cues"], "negation_cues", allowed: ["before", "after"])
@@ -35,6 +35,7 @@ enum DetainerRulesReader {
             hypotheticalAfter: reader.patterns(hypothetical["after"], "hypothetical_cues.after"),
             attachmentCues: reader.patterns(top["attachment_cues"], "attachment_cues"),
             policyCues: reader.patterns(top["policy_cues"], "policy_cues"),
+            otherPersonCues: reader.patterns(top["other_person_cues"], "other_person_cues"),
             scope: scope(top["scope"], reader))
         if top["terms"] != nil, rules.terms.isEmpty, reader.problems.isEmpty {
             reader.report(top["terms"], "terms", "at least one term is needed")

@@ -21,13 +21,42 @@ struct OffenseMention: Sendable {
 ///   (c.265 §13M)" is domestic A&B;
 /// - a mention governed by a negation ("was not charged with OUI"), a hypothesis ("if he is
 ///   arrested for trespass") or a generic subject ("individuals charged with crimes such as
-///   murder") is dropped: nothing is attributed to a person there.
+///   murder") is dropped: nothing is attributed to a person there;
+/// - so is a mention in a sentence that names offenses as examples, policy or a hypothetical
+///   ("an arrest for unlicensed operation alone would not justify …", "e.g. OUI").
 struct OffenseMatcher: Sendable {
     let rules: OffenseRules
 
     /// Every mention found, before attribution is judged; status cues inside these are part of an offense name.
-    func candidates(in text: MessageText) -> [OffenseMention] {
+    ///
+    /// The phrases are matched in the text as printed and, when `lexicon` knows shorthand in
+    /// it, in a copy with the shorthand written out (`oper w/o lic` → `operating without
+    /// license`); a mention found only in the copy is placed on the printed shorthand.
+    func candidates(in text: MessageText, lexicon: AbbreviationLexicon = .empty) -> [OffenseMention] {
         let scan = text.scan
+        var all = mentions(in: scan)
+        if let expansion = lexicon.expand(scan) {
+            let found = OffenseMatcher.longest(mentions(in: expansion.text)).map { m -> OffenseMention in
+                var m = m
+                m.range = expansion.printed(m.range)
+                return m
+            }
+            for m in found
+            where !all.contains(where: { $0.category == m.category && NSIntersectionRange($0.range, m.range).length > 0 }) {
+                all.append(m)
+            }
+        }
+        let ignored = allMatches(rules.ignore, in: scan)
+        all = all.filter { m in !ignored.contains { NSIntersectionRange($0, m.range).length > 0 } }
+        let kept = OffenseMatcher.longest(all)
+        let cited =
+            kept.filter { m in !m.isCitation && isOverruledByCitation(m, kept, scan) == false }
+            + kept.filter(\.isCitation)
+        return cited.sorted { ($0.range.location, $0.category) < ($1.range.location, $1.category) }
+    }
+
+    /// Phrases, patterns and statute citations of every category.
+    private func mentions(in scan: PatternText) -> [OffenseMention] {
         var all: [OffenseMention] = []
         for (i, rule) in rules.categories.enumerated() {
             all += rule.patterns.flatMap { $0.matches(in: scan) }.map { OffenseMention(range: $0, category: i) }
@@ -36,18 +65,17 @@ struct OffenseMatcher: Sendable {
         all += citations.mentions(in: scan).map {
             OffenseMention(range: $0.range, category: $0.category, isCitation: true)
         }
-        let ignored = allMatches(rules.ignore, in: scan)
-        all = all.filter { m in !ignored.contains { NSIntersectionRange($0, m.range).length > 0 } }
-        let kept = all.filter { m in
+        return all
+    }
+
+    /// Drops a mention inside a longer mention of another category.
+    private static func longest(_ all: [OffenseMention]) -> [OffenseMention] {
+        all.filter { m in
             !all.contains { other in
                 other.category != m.category && other.range.length > m.range.length
                     && NSIntersectionRange(other.range, m.range) == m.range
             }
         }
-        let cited =
-            kept.filter { m in !m.isCitation && isOverruledByCitation(m, kept, scan) == false }
-            + kept.filter(\.isCitation)
-        return cited.sorted { ($0.range.location, $0.category) < ($1.range.location, $1.category) }
     }
 
     /// "A&B (G.L. c.265, s.13M)": a citation printed right after the words names the offense
@@ -70,6 +98,7 @@ struct OffenseMatcher: Sendable {
         let negation = allMatches(rules.negationCues, in: scan)
         let hypothetical = allMatches(rules.hypotheticalCues, in: scan)
         let generic = allMatches(rules.genericCues, in: scan)
+        let example = allMatches(rules.exampleCues, in: scan)
         return mentions.filter { m in
             guard let sentence = text.sentence(at: m.range.location) else { return true }
             let clause = clause(at: m.range.location, of: sentence, in: scan)
@@ -78,6 +107,7 @@ struct OffenseMatcher: Sendable {
                 return false
             }
             if scope.precedes(hypothetical, m.range, in: clause, maxWords: s.hypotheticalWords) { return false }
+            if scope.anywhere(example, in: sentence) { return false }
             return !scope.precedes(generic, m.range, in: sentence)
         }
     }

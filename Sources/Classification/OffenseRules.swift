@@ -14,6 +14,10 @@ struct OffenseRules: Sendable {
     /// Before a mention in its sentence: the text is about people in general, not a person
     /// ("individuals charged with crimes such as").
     var genericCues: [RulePattern]
+    /// Anywhere in a mention's sentence: the offense is named as an example, in a policy or
+    /// in a hypothetical, and attributed to no one ("an arrest for unlicensed operation alone
+    /// would not justify a detainer", "e.g. OUI").
+    var exampleCues: [RulePattern] = []
     var amounts: AmountGrammar
     /// Words stating a level ("felony larceny"), for categories whose level depends on facts.
     var levelWords: [OffenseLevel: [RulePattern]]

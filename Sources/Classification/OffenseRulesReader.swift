@@ -19,7 +19,7 @@ enum OffenseRulesReader {
             root, "",
             allowed: [
                 "version", "citation_formats", "ignore", "status_cues", "negation_cues", "hypothetical_cues",
-                "generic_cues", "level_words", "amounts", "scope", "categories",
+                "generic_cues", "example_cues", "level_words", "amounts", "scope", "categories",
             ])
         reader.checkVersion(top, supported: supportedVersion, root: root)
 
@@ -31,6 +31,7 @@ enum OffenseRulesReader {
             negationCues: reader.patterns(top["negation_cues"], "negation_cues"),
             hypotheticalCues: reader.patterns(top["hypothetical_cues"], "hypothetical_cues"),
             genericCues: reader.patterns(top["generic_cues"], "generic_cues"),
+            exampleCues: reader.patterns(top["example_cues"], "example_cues"),
             amounts: amounts(top["amounts"], reader),
             levelWords: levelWords(top["level_words"], reader),
             scope: scope(top["scope"], reader),

@@ -15,15 +15,49 @@ public struct Classification: Sendable, Hashable, Codable {
 }
 
 /// Whether the communication states or shows that an ICE detainer or immigration warrant exists.
+///
+/// Two findings are equal when `present` and `forms` are: `decidedBy` explains the call and
+/// is not part of it.
 public struct DetainerFinding: Sendable, Hashable, Codable {
     public var present: Bool
     /// Canonical form numbers (`I-247A` …) named in positive statements, shown as attached
     /// pages or named in attachment file names, in the rule file's order; empty when not present.
     public var forms: [String]
+    /// What decided the call, for the reviewer's copy only (`private/communications.jsonl`):
+    /// it quotes the text unredacted, so the public writer leaves it out.
+    public var decidedBy: DetainerDecision?
 
-    public init(present: Bool, forms: [String]) {
+    public init(present: Bool, forms: [String], decidedBy: DetainerDecision? = nil) {
         self.present = present
         self.forms = forms
+        self.decidedBy = decidedBy
+    }
+
+    public static func == (a: DetainerFinding, b: DetainerFinding) -> Bool {
+        a.present == b.present && a.forms == b.forms
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(present)
+        hasher.combine(forms)
+    }
+}
+
+/// The sentence (or line, or file name) that decided a detainer call, and the rule that read it.
+///
+/// For a positive call: the first thing that made it positive (`shown_form`,
+/// `attachment_name`, `subject_with_attachments`, `positive_sentence`). For a negative one:
+/// the first mention that was set aside and why (`negated`, `hypothetical`, `question`,
+/// `policy`, `no_positive_cue`, `wrapped_title`), or nil when nothing named a detainer.
+public struct DetainerDecision: Sendable, Hashable, Codable {
+    public var rule: String
+    public var sentence: String
+    public var page: Int?
+
+    public init(rule: String, sentence: String, page: Int?) {
+        self.rule = rule
+        self.sentence = sentence
+        self.page = page
     }
 }
 

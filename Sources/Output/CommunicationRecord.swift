@@ -11,7 +11,7 @@ public enum CommunicationRecord {
             id: c.id, kind: c.kind, path: c.path, sha256: c.sha256, pageStart: c.pageStart, pageEnd: c.pageEnd,
             batesStart: c.batesStart, batesEnd: c.batesEnd, ocr: c.ocr, header: c.header, quoted: c.quoted,
             body: c.body, redactions: nil, classification: classified, existing: c.existingRedactions,
-            duplicateOf: c.duplicateOf)
+            duplicateOf: c.duplicateOf, explain: true)
     }
 
     /// The contract's record in its key order, for the private and the public writer alike;
@@ -20,7 +20,7 @@ public enum CommunicationRecord {
         id: String, kind: Communication.Kind, path: String, sha256: String, pageStart: Int, pageEnd: Int,
         batesStart: String?, batesEnd: String?, ocr: Bool, header: MessageHeader, quoted: [QuotedHeader],
         body: String, redactions: [String: Int]?, classification: Classification?, existing: ExistingRedactions,
-        duplicateOf: String?
+        duplicateOf: String?, explain: Bool = false
     ) -> String {
         var j = JSONText()
         j.beginObject()
@@ -55,7 +55,7 @@ public enum CommunicationRecord {
             for (type, count) in redactions.sorted(by: { $0.key < $1.key }) { j.field(type, count) }
             j.endObject()
         }
-        if let classification { write(classification, into: &j) }
+        if let classification { write(classification, into: &j, explain: explain) }
         j.key("existing_redactions")
         j.beginObject()
         j.field("boxes", existing.boxes)
@@ -66,11 +66,20 @@ public enum CommunicationRecord {
         return j.text
     }
 
-    static func write(_ k: Classification, into j: inout JSONText) {
+    /// `explain` adds `detainer.decided_by` (the reviewer's copy only: it quotes unredacted text).
+    static func write(_ k: Classification, into j: inout JSONText, explain: Bool = false) {
         j.key("detainer")
         j.beginObject()
         j.field("present", k.detainer.present)
         j.field(strings: "forms", k.detainer.forms)
+        if explain, let d = k.detainer.decidedBy {
+            j.key("decided_by")
+            j.beginObject()
+            j.field("rule", d.rule)
+            j.field("page", d.page)
+            j.field("sentence", d.sentence)
+            j.endObject()
+        }
         j.endObject()
         j.key("offenses")
         j.beginArray()

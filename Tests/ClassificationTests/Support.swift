@@ -7,9 +7,12 @@ import Foundation
 enum ShippedRules {
     static let offensesPath = Fixtures.repositoryRoot.appendingPathComponent("Pipelines/offenses.yaml").path
     static let detainersPath = Fixtures.repositoryRoot.appendingPathComponent("Pipelines/detainers.yaml").path
+    static let abbreviationsPath = Fixtures.repositoryRoot.appendingPathComponent("Pipelines/abbreviations.yaml").path
 
     static let classifier: Classifier? = {
-        guard let rules = try? ClassificationRules.load(offenses: offensesPath, detainers: detainersPath) else {
+        guard let rules = try? ClassificationRules.load(
+                offenses: offensesPath, detainers: detainersPath, abbreviations: abbreviationsPath)
+        else {
             return nil
         }
         return Classifier(rules: rules)
