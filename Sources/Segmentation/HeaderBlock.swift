@@ -44,13 +44,14 @@ struct HeaderBlockReader: Sendable {
             if let x = firstLetterX(line) { labelX.append(x) }
         }
         // The column is read off the block's labelled lines, those below included.
+        // It ends at the body: two lines running without a label.
         var ahead = start
-        var seenLines = 0
-        while ahead < lines.count, seenLines < 10 {
+        var unlabelled = 0
+        while ahead < lines.count, ahead - start < 12, unlabelled < 2 {
             if !lines[ahead].isFurniture {
                 let values = labels.parseLabelled(lines[ahead].text)
                 if values.count == 1 { noteColumns(lines[ahead], values[0]) }
-                seenLines += 1
+                unlabelled = values.isEmpty ? unlabelled + 1 : 0
             }
             ahead += 1
         }
@@ -89,7 +90,12 @@ struct HeaderBlockReader: Sendable {
                 let p = HeaderField.printOrder.firstIndex(of: f) ?? 0
                 return fields[f] == nil && p > after && p < before
             }
-            let wanted = nextField == nil ? missing.filter { $0 == .subject || $0 == .sent } : missing
+            // Printouts that do not keep Outlook's order (`Subject`, `From`, `Date`, `To`): any
+            // missing field, when labelled lines follow.
+            let anyMissing = HeaderBlockReader.guessable.filter { fields[$0] == nil }
+            let wanted =
+                nextField == nil
+                ? missing.filter { $0 == .subject || $0 == .sent } : (missing.isEmpty ? anyMissing : missing)
             if let lost = lostLabel(line, columns: columns, labelX: labelX, wanted: wanted) {
                 fields[lost.field] = lost.value
                 order.append(lost.field)
@@ -142,9 +148,13 @@ struct HeaderBlockReader: Sendable {
     /// within a few points.
     private func column(_ xs: [Double], tolerance: Double) -> Double? {
         guard xs.count >= 2 else { return nil }
-        let sorted = xs.sorted()
-        let median = sorted[sorted.count / 2]
-        return sorted.filter { abs($0 - median) <= tolerance }.count >= 2 ? median : nil
+        // The x shared by most lines (ties: the leftmost).
+        var best: (x: Double, n: Int)?
+        for x in xs.sorted() {
+            let n = xs.filter { abs($0 - x) <= tolerance }.count
+            if n >= 2, n > (best?.n ?? 0) { best = (x, n) }
+        }
+        return best?.x
     }
 
     /// Reads `line` as a header line whose label OCR lost or garbled beyond recognition: its
@@ -161,7 +171,14 @@ struct HeaderBlockReader: Sendable {
         // Tab-aligned values only: inline labels (`From: X`) leave no column to read.
         guard valueX - labelColumn >= 25 else { return nil }
         let words = line.text.split(separator: " ").map(String.init)
-        guard let k = (0..<min(3, words.count)).first(where: { abs((line.x(ofWord: $0) ?? -999) - valueX) <= tolerance })
+        // A value alone on its line may stand a little off the column (a quote OCR put before
+        // it), but well right of the labels.
+        let indentSlack = max(tolerance, 0.25 * (valueX - labelColumn))
+        let aloneInColumn =
+            line.x(ofWord: 0).map { $0 > labelColumn + 25 && abs($0 - valueX) <= indentSlack } ?? false
+        guard
+            let k = aloneInColumn
+                ? 0 : (0..<min(3, words.count)).first(where: { abs((line.x(ofWord: $0) ?? -999) - valueX) <= tolerance })
         else { return nil }
         let garbage = words[..<k]
         if k > 0 {

@@ -123,7 +123,10 @@ struct HeaderLabels: Sendable {
         // The label ends at the first colon within its first three words (`S ent:`, `Sent :`).
         for n in 0..<min(3, words.count - k) {
             let w = words[k + n]
-            guard let colon = w.firstIndex(where: { $0 == ":" || $0 == ";" }) else { continue }
+            guard let colon = w.firstIndex(where: { $0 == ":" || $0 == ";" }) else {
+                // Only pieces of a label come before its colon (`S ent:`), not `Subject _ RE:`.
+                if w.allSatisfy(\.isLetter) && w.count <= 8 { continue } else { break }
+            }
             let raw = (words[k..<(k + n)] + [String(w[..<colon])]).joined()
             let label = HeaderLabels.fold(raw)
             guard !label.isEmpty, label.count <= 13, raw.first?.isLetter == true,
@@ -136,17 +139,23 @@ struct HeaderLabels: Sendable {
             if !rest.isEmpty && !HeaderLabels.isNoiseToken(rest) { return (field, k + n, exact, rest) }
             return (field, k + n + 1, exact, nil)
         }
-        // A colon OCR read as a rule token or lost beside a speck: `~ Sent _ Monday`, `From _ Kelly`.
-        guard k + 1 < words.count else { return nil }
-        var core = words[k]
-        while let last = core.last, "_-~=—–.".contains(last), core.count > 1 { core.removeLast() }
-        let attachedNoise = core.count < words[k].count
-        let separated = HeaderLabels.isNoiseToken(words[k + 1]) && words[k + 1] != ","
-        guard attachedNoise || separated, core.allSatisfy(\.isLetter), core.first?.isUppercase == true else { return nil }
-        let label = HeaderLabels.fold(core)
-        let exact = labels.contains { $0.0 == label || $0.0 == HeaderLabels.foldShapes(label) }
-        guard let field = match(label), exact || label.count >= 4 else { return nil }
-        return (field, k + (separated ? 2 : 1), exact, nil)
+        // A colon OCR read as a rule token or lost beside a speck: `~ Sent _ Monday`,
+        // `From _ Kelly`, `Fr om _ Kelly` (letters split apart must spell a label exactly).
+        for m in 1...2 where k + m < words.count {
+            var pieces = Array(words[k..<(k + m)])
+            var core = pieces[m - 1]
+            while let last = core.last, "_-~=—–.".contains(last), core.count > 1 { core.removeLast() }
+            let attachedNoise = core.count < pieces[m - 1].count
+            pieces[m - 1] = core
+            let separated = HeaderLabels.isNoiseToken(words[k + m]) && words[k + m] != ","
+            guard attachedNoise || separated else { continue }
+            guard pieces.allSatisfy({ $0.allSatisfy(\.isLetter) }), pieces[0].first?.isUppercase == true else { return nil }
+            let label = HeaderLabels.fold(pieces.joined())
+            let exact = labels.contains { $0.0 == label || $0.0 == HeaderLabels.foldShapes(label) }
+            guard let field = match(label), exact || (m == 1 && label.count >= 4) else { return nil }
+            return (field, k + m + (separated ? 1 : 0), exact, nil)
+        }
+        return nil
     }
 
     /// A label whose colon OCR dropped (`Ces ‘Lindqvist, Paul`), accepted only inside a header

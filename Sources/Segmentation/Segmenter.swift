@@ -250,8 +250,10 @@ public struct Segmenter: Sendable {
     private func ownerNames(_ content: [PrintedLine]) -> Set<String> {
         var names = Set<String>()
         for i in content.indices where isFirstOnPage(i, content) && i + 1 < content.count {
+            // A header line right below, or a little lower when OCR lost the first labels.
+            let below = (i + 1)..<min(content.count, i + 4)
             guard content[i + 1].page == content[i].page, isNameLine(content[i].trimmed),
-                labels.parse(content[i + 1].text) != nil
+                below.contains(where: { content[$0].page == content[i].page && labels.parse(content[$0].text) != nil })
             else { continue }
             names.insert(Self.foldName(content[i].trimmed))
         }

@@ -78,6 +78,22 @@ func printout(_ pages: [[String]], name: String = "printout.pdf", source: PageSo
         #expect(comms[1].header.attachments == ["a.pdf"])
     }
 
+    /// Split letters and a colon read as `_` together, in RFC order with a subject title on
+    /// top (`Subje ct _ FW: …` must not take `FW:` for the label's colon).
+    @Test func splitLettersAndALostColonTogether() throws {
+        let doc = printout([
+            [
+                "FW: Complaint from victim", "Subje ct _ FW: Complaint from victim", "Fr om _ Tamika Prescott <tamika.prescott@pd.boston.gov>",
+                "‘Dat e _ 6/11/2018 14:05", "~To _ \"Flaherty, Sean\" <Sean.C.Flaherty@ice.dhs.gov>", "Forwarding from Sgt. Whitaker.",
+            ]
+        ])
+        let c = try #require(defaultSegmenter.segment(doc).first)
+        #expect(c.kind == .email)
+        #expect(c.header.subject == "FW: Complaint from victim")
+        #expect(c.header.from == "Tamika Prescott <tamika.prescott@pd.boston.gov>")
+        #expect(c.header.sent == "2018-06-11T14:05:00-04:00")
+    }
+
     /// Prose that begins like a label is not a header: `I sent: …` and a line starting `To`.
     @Test func proseIsNotReadAsLabels() throws {
         let doc = printout([
@@ -128,6 +144,19 @@ func printout(_ pages: [[String]], name: String = "printout.pdf", source: PageSo
         #expect(comms.map(\.header.from) == ["Kelly, Sean", "Doe, Jane", "Ortiz, Ana"])
         #expect(comms.map(\.header.sent) == ["2017-05-10T14:32:00-04:00", "2017-05-11T09:00:00-04:00", "2017-05-12T10:15:00-04:00"])
         #expect(comms[2].body == "Body three.")
+    }
+
+    /// In an owner-line dump, a page whose `From:` label was lost still names its owner, so a
+    /// later page's owner line (inside the page) is still recognised.
+    @Test func ownerNamesAreLearntWhenTheFromLabelIsLost() throws {
+        let doc = printout([
+            ["Callahan, Lisa", "\tCallahan, Lisa", "Sent:\t5/10/2017 2:32 PM", "To:\tDoe, Jane", "Subject:\tone", "First."],
+            ["Callahan, Lisa", "\tDoe, Jane", "\t5/10/2017 3:00 PM", "To:\tCallahan, Lisa", "Subject:\ttwo", "Second.",
+             "Callahan, Lisa", "From:\tOrtiz, Ana", "Sent:\t5/10/2017 4:00 PM", "To:\tCallahan, Lisa", "Subject:\tthree", "Third."],
+        ])
+        let comms = defaultSegmenter.segment(doc)
+        #expect(comms.map(\.header.subject) == ["one", "two", "three"])
+        #expect(comms.map(\.header.from) == ["Callahan, Lisa", "Doe, Jane", "Ortiz, Ana"])
     }
 
     /// Body lines at the left margin and inline headers (no value column) give no lost labels.
