@@ -28,9 +28,14 @@ public struct ExtractionConfig: Sendable, Hashable {
 public struct SegmentationConfig: Sendable, Hashable {
     /// Zone of the printed times, for their ISO 8601 offset (daylight saving included).
     public var timeZone = "America/New_York"
-    /// Extra header labels, by field (`from`, `sent`, `to`, `cc`, `bcc`, `subject`,
-    /// `attachments`, `importance`), for printouts in other languages or mail clients.
-    public var extraLabels: [String: [String]] = [:]
+    /// Header labels, by field (`from`, `sent`, `to`, `cc`, `bcc`, `subject`, `attachments`,
+    /// `importance`): the only place label words come from. `from`, `sent`, `to` and `subject`
+    /// need at least one each.
+    public var headerLabels: [String: [String]] = [:]
+    /// Words of the lines that open a quoted or forwarded message (`Original Message`,
+    /// `Forwarded message`), matched on their letters only, so any dashes, soft hyphens or
+    /// underscores around them are allowed.
+    public var quoteSeparators: [String] = []
     /// Regular expressions for lines that are page furniture (stamps, banners), removed from bodies.
     public var furniture: [String] = []
     /// Regular expressions finding Bates numbers on a page; group 1 if present, else the match.
@@ -39,6 +44,8 @@ public struct SegmentationConfig: Sendable, Hashable {
     public init() {}
 
     public static let fields = ["from", "sent", "to", "cc", "bcc", "subject", "attachments", "importance"]
+    /// The fields every pipeline must label: without them no message header can be found.
+    public static let requiredFields = ["from", "sent", "to", "subject"]
 }
 
 /// A loaded, validated pipeline file.
@@ -79,7 +86,7 @@ public struct PipelineConfig: Sendable {
 
     private static func readSegmentation(_ node: Node, reader: ConfigReader) -> SegmentationConfig {
         var c = SegmentationConfig()
-        let e = reader.mapping(node, "segmentation", allowed: ["time_zone", "header_labels", "furniture", "bates"])
+        let e = reader.mapping(node, "segmentation", allowed: ["time_zone", "header_labels", "quote_separators", "furniture", "bates"])
         if let v = reader.string(e["time_zone"], "segmentation.time_zone") {
             if TimeZone(identifier: v) == nil {
                 reader.report(e["time_zone"], "segmentation.time_zone", "unknown time zone '\(v)' (e.g. America/New_York)")
@@ -90,8 +97,17 @@ public struct PipelineConfig: Sendable {
         if let labels = e["header_labels"] {
             let m = reader.mapping(labels, "segmentation.header_labels", allowed: Set(SegmentationConfig.fields))
             for (field, list) in m {
-                c.extraLabels[field] = reader.strings(list, "segmentation.header_labels.\(field)")
+                c.headerLabels[field] = reader.strings(list, "segmentation.header_labels.\(field)")
             }
+        }
+        let missing = SegmentationConfig.requiredFields.filter { c.headerLabels[$0]?.isEmpty ?? true }
+        if !missing.isEmpty {
+            reader.report(
+                e["header_labels"] ?? node, "segmentation.header_labels",
+                "needs at least one label for \(missing.joined(separator: ", ")) (e.g. from: [From])")
+        }
+        if let list = e["quote_separators"] {
+            c.quoteSeparators = reader.strings(list, "segmentation.quote_separators")
         }
         c.furniture = regexes(e["furniture"], "segmentation.furniture", reader: reader)
         c.bates = regexes(e["bates"], "segmentation.bates", reader: reader)

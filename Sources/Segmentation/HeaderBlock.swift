@@ -17,28 +17,63 @@ struct HeaderBlock: Sendable {
 }
 
 /// Reads header blocks, joining the wrapped lines of long To / Cc lists.
+///
+/// Outlook prints values in a column to the right of the labels. Where OCR lost or garbled a
+/// label beyond recognition, a line whose words start in that column, between or just above
+/// labelled lines, is still read as the field the printed order leaves for it (`Sent` when it
+/// reads as a date): the block keeps its shape even when its text alone is ambiguous.
 struct HeaderBlockReader: Sendable {
     let labels: HeaderLabels
 
-    /// The block starting at `start`, or nil when the line there is not a header line.
-    func block(at start: Int, in lines: [PrintedLine]) -> HeaderBlock? {
-        guard let first = labels.parse(lines[start].text) else { return nil }
-        var fields: [HeaderField: String] = [first.field: first.value]
-        var last = first.field
+    /// Core fields a lost label is guessed among (others are too rare to guess).
+    static let guessable: [HeaderField] = [.from, .sent, .to, .cc, .subject]
+
+    /// The block whose first labelled line is at `start`, or nil when that line is not a header
+    /// line. The block may begin above `start` (a sender whose label was lost) but never at or
+    /// before `floor`.
+    func block(at start: Int, in lines: [PrintedLine], floor: Int = -1) -> HeaderBlock? {
+        let firstValues = labels.parseLabelled(lines[start].text)
+        guard let first = firstValues.first else { return nil }
+        var fields: [HeaderField: String] = [:]
+        for v in firstValues where fields[v.field] == nil { fields[v.field] = v.value }
+        var order: [HeaderField] = firstValues.map(\.field)
+        var columns: [Double] = []
+        var labelX: [Double] = []
+        func noteColumns(_ line: PrintedLine, _ v: LabelledValue) {
+            if let k = v.valueWord, let x = line.x(ofWord: k) { columns.append(x) }
+            if let x = firstLetterX(line) { labelX.append(x) }
+        }
+        // The column is read off the block's labelled lines, those below included.
+        // It ends at the body: two lines running without a label.
+        var ahead = start
+        var unlabelled = 0
+        while ahead < lines.count, ahead - start < 12, unlabelled < 2 {
+            if !lines[ahead].isFurniture {
+                let values = labels.parseLabelled(lines[ahead].text)
+                if values.count == 1 { noteColumns(lines[ahead], values[0]) }
+                unlabelled = values.isEmpty ? unlabelled + 1 : 0
+            }
+            ahead += 1
+        }
+        var last = firstValues.last!.field
         var i = start + 1
-        var sawSubject = first.field == .subject
+        var sawSubject = fields[.subject] != nil
         while i < lines.count {
             let line = lines[i]
             if line.isFurniture {
                 i += 1
                 continue
             }
-            if let next = labels.parse(line.text) ?? labels.parseWithoutColon(line.text) {
+            let parsed = labels.parseLabelled(line.text)
+            if let next = parsed.first ?? labels.parseWithoutColon(line.text).map({ LabelledValue(field: $0.field, value: $0.value) }) {
                 // A second From: starts another block.
                 if fields[next.field] != nil && next.field == .from { break }
-                if fields[next.field] == nil { fields[next.field] = next.value }
-                last = next.field
-                if next.field == .subject { sawSubject = true }
+                for v in (parsed.isEmpty ? [next] : parsed) where fields[v.field] == nil {
+                    fields[v.field] = v.value
+                    order.append(v.field)
+                }
+                last = (parsed.last ?? next).field
+                if fields[.subject] != nil { sawSubject = true }
                 i += 1
                 continue
             }
@@ -47,14 +82,134 @@ struct HeaderBlockReader: Sendable {
                 i += 1
                 continue
             }
+            // A line whose label OCR lost, in the value column.
+            let nextField = nextLabelled(after: i, in: lines)
+            let after = HeaderField.printOrder.firstIndex(of: last) ?? 0
+            let before = nextField.flatMap { HeaderField.printOrder.firstIndex(of: $0) } ?? HeaderField.printOrder.count
+            let missing = HeaderBlockReader.guessable.filter { f in
+                let p = HeaderField.printOrder.firstIndex(of: f) ?? 0
+                return fields[f] == nil && p > after && p < before
+            }
+            // Printouts that do not keep Outlook's order (`Subject`, `From`, `Date`, `To`): any
+            // missing field, when labelled lines follow.
+            let anyMissing = HeaderBlockReader.guessable.filter { fields[$0] == nil }
+            let wanted =
+                nextField == nil
+                ? missing.filter { $0 == .subject || $0 == .sent } : (missing.isEmpty ? anyMissing : missing)
+            if let lost = lostLabel(line, columns: columns, labelX: labelX, wanted: wanted) {
+                fields[lost.field] = lost.value
+                order.append(lost.field)
+                last = lost.field
+                if lost.field == .subject { sawSubject = true }
+                i += 1
+                continue
+            }
             break
+        }
+        // A sender (or date) just above, whose label OCR lost.
+        var blockStart = start
+        while blockStart - 1 > floor, start - blockStart < 2, lines[blockStart - 1].page == lines[start].page {
+            let line = lines[blockStart - 1]
+            let firstPos = HeaderField.printOrder.firstIndex(of: order.first ?? first.field) ?? 0
+            let wanted = [HeaderField.from, .sent].filter { f in
+                fields[f] == nil && (HeaderField.printOrder.firstIndex(of: f) ?? 0) < firstPos
+            }
+            guard !wanted.isEmpty, labels.parse(line.text) == nil,
+                let lost = lostLabel(line, columns: columns, labelX: labelX, wanted: wanted)
+            else { break }
+            fields[lost.field] = lost.value
+            order.insert(lost.field, at: 0)
+            blockStart -= 1
         }
         let from = fields[.from] ?? ""
         // Outlook writes quoted senders as `Name [mailto:addr]` or `Name [addr]`; top-level never.
         let quotedStyle =
             from.range(of: "mailto:", options: .caseInsensitive) != nil
             || (from.contains("[") && from.contains("@"))
-        return HeaderBlock(start: start, end: i, fields: fields, hasMailto: quotedStyle)
+        return HeaderBlock(start: blockStart, end: i, fields: fields, hasMailto: quotedStyle)
+    }
+
+    /// The field of the next labelled content line after `i`, if the next one is labelled.
+    private func nextLabelled(after i: Int, in lines: [PrintedLine]) -> HeaderField? {
+        var j = i + 1
+        while j < lines.count, lines[j].isFurniture { j += 1 }
+        guard j < lines.count else { return nil }
+        return labels.parse(lines[j].text)?.field
+    }
+
+    /// x of the line's first word with a letter (the label, past specks OCR put before it).
+    private func firstLetterX(_ line: PrintedLine) -> Double? {
+        let words = line.text.split(separator: " ")
+        guard let k = words.firstIndex(where: { $0.contains(where: \.isLetter) }) else { return nil }
+        return line.x(ofWord: k)
+    }
+
+    /// The value column of a block: where at least two labelled lines start their values, to
+    /// within a few points.
+    private func column(_ xs: [Double], tolerance: Double) -> Double? {
+        guard xs.count >= 2 else { return nil }
+        // The x shared by most lines (ties: the leftmost).
+        var best: (x: Double, n: Int)?
+        for x in xs.sorted() {
+            let n = xs.filter { abs($0 - x) <= tolerance }.count
+            if n >= 2, n > (best?.n ?? 0) { best = (x, n) }
+        }
+        return best?.x
+    }
+
+    /// Reads `line` as a header line whose label OCR lost or garbled beyond recognition: its
+    /// value starts in the block's value column, and what stands before it is at most a
+    /// damaged label at the label column.
+    private func lostLabel(_ line: PrintedLine, columns: [Double], labelX: [Double], wanted: [HeaderField])
+        -> (field: HeaderField, value: String)?
+    {
+        guard !wanted.isEmpty else { return nil }
+        let tolerance = max(4, line.pageWidth * 0.008)
+        guard let valueX = column(columns, tolerance: tolerance), let labelColumn = column(labelX, tolerance: tolerance * 2)
+            ?? labelX.first
+        else { return nil }
+        // Tab-aligned values only: inline labels (`From: X`) leave no column to read.
+        guard valueX - labelColumn >= 25 else { return nil }
+        let words = line.text.split(separator: " ").map(String.init)
+        // A value alone on its line may stand a little off the column (a quote OCR put before
+        // it), but well right of the labels.
+        let indentSlack = max(tolerance, 0.25 * (valueX - labelColumn))
+        let aloneInColumn =
+            line.x(ofWord: 0).map { $0 > labelColumn + 25 && abs($0 - valueX) <= indentSlack } ?? false
+        guard
+            let k = aloneInColumn
+                ? 0 : (0..<min(3, words.count)).first(where: { abs((line.x(ofWord: $0) ?? -999) - valueX) <= tolerance })
+        else { return nil }
+        let garbage = words[..<k]
+        if k > 0 {
+            guard let x0 = line.x(ofWord: 0), abs(x0 - labelColumn) <= tolerance * 3,
+                garbage.joined().filter(\.isLetter).count <= 12
+            else { return nil }
+        }
+        var valueWords = Array(words[k...])
+        while let w = valueWords.first, HeaderLabels.isNoiseToken(w) { valueWords.removeFirst() }
+        guard !valueWords.isEmpty else { return nil }
+        let value = valueWords.joined(separator: " ")
+        if HeaderBlockReader.looksLikeDate(value) {
+            if wanted.contains(.sent) { return (.sent, value) }
+            return nil
+        }
+        guard let field = wanted.first(where: { $0 != .sent }) else { return nil }
+        // A damaged label, when there is one, must read as the guessed field's.
+        if k > 0, !garbage.allSatisfy(HeaderLabels.isNoiseToken), !labels.isDamagedLabel(garbage.joined(), of: field) {
+            return nil
+        }
+        return (field, value)
+    }
+
+    /// A printed date and time (`Wednesday, May 10, 2017 2:32 PM`, `5/10/2017 14:32`).
+    static func looksLikeDate(_ value: String) -> Bool {
+        let lower = value.lowercased()
+        guard lower.contains(where: \.isNumber) else { return false }
+        if firstMatch(#"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"#, lower) != nil { return true }
+        let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        let hasMonth = lower.split(whereSeparator: { !$0.isLetter }).contains { w in months.contains { w.hasPrefix($0) } }
+        return hasMonth && firstMatch(#"\b\d{1,2}\s*[:.]\s*\d{2}\b|\b(19|20)\d{2}\b"#, lower) != nil
     }
 
     /// A wrapped address list continues on lines with `;`, `@` or `Last, First` names.

@@ -16,12 +16,17 @@ import Rules
 public struct Segmenter: Sendable {
     let labels: HeaderLabels
     let blocks: HeaderBlockReader
+    let web: WebPrintoutReader
     let normaliser: HeaderNormaliser
     let furniture: PageFurniture
+    /// Letters of the lines that open a quoted message (`originalmessage`, `forwardedmessage`).
+    let separators: [String]
 
     public init(config: SegmentationConfig) {
-        labels = HeaderLabels(extra: config.extraLabels)
+        labels = HeaderLabels(labels: config.headerLabels)
+        separators = config.quoteSeparators.map { Segmenter.letters($0) }.filter { !$0.isEmpty }
         blocks = HeaderBlockReader(labels: labels)
+        web = WebPrintoutReader(labels: labels)
         normaliser = HeaderNormaliser(dates: SentDateParser(timeZone: config.timeZone))
         furniture = PageFurniture(furniturePatterns: config.furniture, batesPatterns: config.bates)
     }
@@ -40,12 +45,22 @@ public struct Segmenter: Sendable {
         // Header blocks, and how each could start a message.
         var found: [(block: HeaderBlock, start: StartKind)] = []
         var i = 0
+        var floor = -1
         while i < content.count {
-            guard let block = blocks.block(at: i, in: content), block.isMessageHeader || isSubjectOnlyPrintout(i, content)
+            // A web mail printout (Gmail, Outlook Web App) on top of its page.
+            if isFirstOnPage(i, content), let block = web.block(at: i, in: content) {
+                found.append((block, .pageTop(i, confirmed: true)))
+                floor = block.end - 1
+                i = block.end
+                continue
+            }
+            guard let block = blocks.block(at: i, in: content, floor: floor),
+                block.isMessageHeader || isSubjectOnlyPrintout(i, content)
             else {
                 i += 1
                 continue
             }
+            floor = block.end - 1
             found.append(
                 (block, startKind(of: block, in: content, printoutPage: printoutPage, heights: pageHeights, owners: owners)))
             i = max(block.end, i + 1)
@@ -235,8 +250,10 @@ public struct Segmenter: Sendable {
     private func ownerNames(_ content: [PrintedLine]) -> Set<String> {
         var names = Set<String>()
         for i in content.indices where isFirstOnPage(i, content) && i + 1 < content.count {
+            // A header line right below, or a little lower when OCR lost the first labels.
+            let below = (i + 1)..<min(content.count, i + 4)
             guard content[i + 1].page == content[i].page, isNameLine(content[i].trimmed),
-                labels.parse(content[i + 1].text) != nil
+                below.contains(where: { content[$0].page == content[i].page && labels.parse(content[$0].text) != nil })
             else { continue }
             names.insert(Self.foldName(content[i].trimmed))
         }
@@ -271,23 +288,37 @@ public struct Segmenter: Sendable {
         i == 0 || content[i - 1].page != content[i].page
     }
 
-    /// True when the content line before `i` opens a quoted or forwarded message.
+    /// True when the content line before `i` opens a quoted or forwarded message there.
+    ///
+    /// An `On …, X wrote:` line opens quoted text, not a header block: a header block right
+    /// after it (on top of the next page) is another printout, unless it is itself quoted
+    /// with `>`.
     private func precededBySeparator(_ i: Int, _ content: [PrintedLine]) -> Bool {
         guard i > 0 else { return false }
-        return isSeparator(content[i - 1].trimmed)
+        let above = content[i - 1].trimmed
+        if isWroteLine(above) { return content[i].trimmed.hasPrefix(">") }
+        return isSeparator(above)
+    }
+
+    static func letters(_ s: String) -> String { String(s.lowercased().filter(\.isLetter)) }
+
+    private func isWroteLine(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return lower.hasSuffix("wrote:") || lower.hasSuffix("wrote :")
     }
 
     func isSeparator(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        let letters = lower.filter(\.isLetter)
-        if letters.contains("originalmessage") || letters.contains("originalmessaqe") || letters.contains("forwardedmessage")
-            || letters.hasPrefix("beginforwarded") || letters == "forwardedby" || lower.hasPrefix("-----forwarded")
-        {
-            return true
+        let letters = Segmenter.letters(text)
+        // A separator line is the phrase set off by rule characters (or alone, or ending in a
+        // colon), not a sentence that uses the words.
+        let ruled = text.contains("--") || text.contains("__") || text.contains("\u{00AD}") || text.contains("—")
+            || text.contains("==") || text.hasSuffix(":")
+        for phrase in separators {
+            if letters == phrase || (ruled && letters.count <= 60 && letters.contains(phrase)) { return true }
         }
-        if lower.hasSuffix("wrote:") || lower.hasSuffix("wrote :") { return true }
-        let rule = text.filter { !$0.isWhitespace }
-        return rule.count >= 8 && rule.allSatisfy { "_-=—–".contains($0) }
+        if isWroteLine(text) { return true }
+        let rule = text.filter { !$0.isWhitespace && $0 != "\u{00AD}" }
+        return rule.count >= 8 && rule.allSatisfy { "_-=—–‐‑‒―─━~".contains($0) }
     }
 
     /// One Chicago printout has only a `Subject:` line (the rest blacked out): a Subject line

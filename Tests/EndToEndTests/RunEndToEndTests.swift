@@ -166,5 +166,16 @@ import Testing
                 #expect(source == (want.ocr.contains(page) ? "ocr" : "text"), "\(name) page \(page): \(source)")
             }
         }
+        // Segmentation against the hand labels of every real document (issue 14): the Chicago
+        // printouts, the court exhibits (one message printed twice), the Gmail and Outlook Web
+        // App printouts and the letters and forms that are no e-mail.
+        let labels = Fixtures.path("realdocs-labels")
+        let e = try runProcess(Fixtures.binary, ["eval", "--truth", labels, out.path])
+        #expect(e.status == 0, "\(e.stderr)")
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("eval.json"))) as? [String: Any])
+        let segmentation = try #require(report["segmentation"] as? [String: Any])
+        let strict = try #require(segmentation["strict"] as? [String: Any])
+        #expect((strict["f1"] as? NSNumber)?.doubleValue == 1, "missed \(segmentation["missed"] ?? []), spurious \(segmentation["spurious"] ?? [])")
     }
 }

@@ -22,13 +22,15 @@ import Testing
     @Test func settingsAreRead() throws {
         let path = try write(
             "version: 1\nextraction:\n  ocr: always\n  dpi: 200\n  find_redaction_boxes: false\n"
-                + "segmentation:\n  time_zone: America/Chicago\n  header_labels:\n    from: [Von]\n")
+                + "segmentation:\n  time_zone: America/Chicago\n  header_labels:\n    from: [Von]\n    sent: [Gesendet]\n"
+                + "    to: [An]\n    subject: [Betreff]\n  quote_separators: [ursprüngliche nachricht]\n")
         let config = try PipelineConfig.load(path: path)
         #expect(config.extraction.ocr == .always)
         #expect(config.extraction.dpi == 200)
         #expect(config.extraction.findRedactionBoxes == false)
         #expect(config.segmentation.timeZone == "America/Chicago")
-        #expect(config.segmentation.extraLabels["from"] == ["Von"])
+        #expect(config.segmentation.headerLabels["from"] == ["Von"])
+        #expect(config.segmentation.quoteSeparators == ["ursprüngliche nachricht"])
     }
 
     @Test func unknownKeyNamesFileLineAndSuggestion() throws {
@@ -68,6 +70,8 @@ import Testing
         #expect(problems.contains { $0.key == "segmentation.time_zone" && $0.line == 3 })
         #expect(problems.contains { $0.key == "segmentation.furniture[0]" && $0.line == 5 })
         #expect(problems.contains { $0.key == "segmentation.header_labels.sender" })
+        // Without a label for from, sent, to and subject no header could be found.
+        #expect(problems.contains { $0.key == "segmentation.header_labels" && $0.message.contains("from, sent, to, subject") })
     }
 
     @Test func yamlSyntaxErrorHasALine() throws {
