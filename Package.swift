@@ -36,13 +36,15 @@ let package = Package(
         .target(
             name: "Batch",
             dependencies: ["FoiaCore", "Rules", "Extraction", "Segmentation", "Classification", "Redaction", "Output",
-                "RunStore"]),
+                "RunStore", "Analyst"]),
+        // The analyst's public files: report.html, foiapipe.sqlite and its Datasette metadata.
+        .target(name: "Analyst", dependencies: ["FoiaCore", "Redaction", "Output", "RunStore"]),
         .target(name: "Evaluation", dependencies: ["Output"]),
         .target(name: "Classification", dependencies: ["FoiaCore", "Rules", "TextPatterns", "Yams"]),
         // Pseudonym tags are an HMAC through GLib, which poppler-glib brings.
         .target(name: "Redaction", dependencies: ["FoiaCore", "Rules", "TextPatterns", "Yams", "CPoppler"]),
         .target(name: "Publication", dependencies: ["FoiaCore", "Redaction", "CPoppler", "CJPEG"]),
-        .target(name: "Verification", dependencies: ["FoiaCore", "Rules", "Extraction", "CPoppler"]),
+        .target(name: "Verification", dependencies: ["FoiaCore", "Rules", "Extraction", "RunStore", "CPoppler"]),
 
         // CLI
         .executableTarget(
@@ -63,6 +65,7 @@ let package = Package(
         .testTarget(name: "BatchTests", dependencies: ["Batch", "FoiaCore"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "FoiaTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FoiaTestSupport"]),
+        .testTarget(name: "AnalystTests", dependencies: ["Analyst", "Output", "RunStore", "FoiaTestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "FoiaTestSupport"]),
         .testTarget(name: "ClassificationTests", dependencies: ["Classification", "FoiaCore", "FoiaTestSupport"]),
         .testTarget(name: "RedactionTests", dependencies: ["Redaction", "FoiaCore", "FoiaTestSupport"]),

@@ -238,8 +238,10 @@ public struct BatchRunner: Sendable {
         progress?.begin(.redacting(documents: documents.count))
         let publisher = self.publisher
         let publication: PublicationFiles
+        let analyst: AnalystOutputs
         do {
             publication = try PublicationFiles(layout)
+            analyst = try AnalystOutputs(layout)
         } catch {
             files.discard()
             throw .output("\(error)")
@@ -260,6 +262,7 @@ public struct BatchRunner: Sendable {
                 guard let published else { return }
                 do {
                     try publication.write(published, errors: files.errors)
+                    try analyst.write(published.communications)
                 } catch {
                     writeError.withLock { $0 = "\(error)" }
                 }
@@ -275,6 +278,7 @@ public struct BatchRunner: Sendable {
         if let message = writeError.withLock({ $0 }) {
             files.discard()
             publication.discard()
+            analyst.discard()
             throw .output(message)
         }
         let t = totals.withLock { $0 }
@@ -284,6 +288,7 @@ public struct BatchRunner: Sendable {
         do {
             try files.commit(unpublished: t.unpublished)
             try publication.commit()
+            try analyst.commit(summary)
             try files.errors.commit()
             try store.setMeta(["complete": "1"])
             try PrivateFolder.lock(layout.privateDir)

@@ -22,14 +22,19 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
 /// One SQLite connection; not thread-safe, `RunStore` serialises every use of it.
 ///
 /// A thin layer over the C API rather than a Swift package: the store needs a handful of
-/// statements, and the system library keeps the dependency count where it is.
-final class SQLiteConnection {
-    let path: String
+/// statements, and the system library keeps the dependency count where it is. The public
+/// database (`public/foiapipe.sqlite`) is written and verified through it too, hence `package`.
+package final class SQLiteConnection {
+    package let path: String
     private var db: OpaquePointer?
 
-    init(path: String) throws(StoreError) {
+    /// Opens (creating) a database, or with `readOnly` an existing one without changing it.
+    package init(path: String, readOnly: Bool = false) throws(StoreError) {
         self.path = path
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let flags =
+            readOnly
+            ? SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
+            : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         if sqlite3_open_v2(path, &db, flags, nil) != SQLITE_OK {
             let cause = db.map { String(cString: sqlite3_errmsg($0)) }
             sqlite3_close(db)
@@ -42,18 +47,18 @@ final class SQLiteConnection {
 
     deinit { sqlite3_close(db) }
 
-    func error(_ message: String) -> StoreError {
+    package func error(_ message: String) -> StoreError {
         StoreError(path: path, message, cause: db.map { String(cString: sqlite3_errmsg($0)) })
     }
 
     /// Runs statements that return no rows (schema, pragmas, transactions).
-    func execute(_ sql: String) throws(StoreError) {
+    package func execute(_ sql: String) throws(StoreError) {
         if sqlite3_exec(db, sql, nil, nil, nil) != SQLITE_OK {
             throw error("the run store failed (\(sql.prefix(60))); if it is damaged, delete it to start over")
         }
     }
 
-    func prepare(_ sql: String) throws(StoreError) -> SQLiteStatement {
+    package func prepare(_ sql: String) throws(StoreError) -> SQLiteStatement {
         var stmt: OpaquePointer?
         guard sqlite3_prepare_v2(db, sql, -1, &stmt, nil) == SQLITE_OK, let stmt else {
             throw error("the run store cannot prepare a statement; it may be from another foiapipe version")
@@ -62,7 +67,7 @@ final class SQLiteConnection {
     }
 
     /// Runs `body` in one transaction: all of it is stored, or (killed, failed) none of it.
-    func transaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+    package func transaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         try execute("BEGIN IMMEDIATE")
         do throws(StoreError) {
             let value = try body()
@@ -76,7 +81,7 @@ final class SQLiteConnection {
 }
 
 /// A prepared statement; bind with `bind`, then `step` through the rows.
-final class SQLiteStatement {
+package final class SQLiteStatement {
     private let stmt: OpaquePointer
     private let connection: SQLiteConnection
 
@@ -87,7 +92,7 @@ final class SQLiteStatement {
 
     deinit { sqlite3_finalize(stmt) }
 
-    enum Value {
+    package enum Value {
         case text(String)
         case int(Int64)
         case blob(Data)
@@ -95,7 +100,7 @@ final class SQLiteStatement {
     }
 
     @discardableResult
-    func bind(_ values: Value...) -> SQLiteStatement {
+    package func bind(_ values: Value...) -> SQLiteStatement {
         sqlite3_reset(stmt)
         sqlite3_clear_bindings(stmt)
         for (i, v) in values.enumerated() {
@@ -114,7 +119,7 @@ final class SQLiteStatement {
     }
 
     /// Advances to the next row; false when there are no more.
-    func step() throws(StoreError) -> Bool {
+    package func step() throws(StoreError) -> Bool {
         switch sqlite3_step(stmt) {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
@@ -123,20 +128,37 @@ final class SQLiteStatement {
     }
 
     /// Runs a statement that returns no rows.
-    func run() throws(StoreError) {
+    package func run() throws(StoreError) {
         while try step() {}
     }
 
-    func text(_ column: Int32) -> String {
+    package func text(_ column: Int32) -> String {
         guard let p = sqlite3_column_text(stmt, column) else { return "" }
         return String(cString: p)
     }
 
-    func int(_ column: Int32) -> Int64 { sqlite3_column_int64(stmt, column) }
+    package func int(_ column: Int32) -> Int64 { sqlite3_column_int64(stmt, column) }
 
-    func blob(_ column: Int32) -> Data {
+    package func blob(_ column: Int32) -> Data {
         let n = Int(sqlite3_column_bytes(stmt, column))
         guard n > 0, let p = sqlite3_column_blob(stmt, column) else { return Data() }
         return Data(bytes: p, count: n)
+    }
+
+    /// Columns of the result rows.
+    package var columnCount: Int32 { sqlite3_column_count(stmt) }
+
+    package func columnName(_ column: Int32) -> String {
+        sqlite3_column_name(stmt, column).map { String(cString: $0) } ?? ""
+    }
+
+    /// The value in a column of the current row, whatever its type (a real as its text).
+    package func value(_ column: Int32) -> Value {
+        switch sqlite3_column_type(stmt, column) {
+        case SQLITE_INTEGER: return .int(int(column))
+        case SQLITE_BLOB: return .blob(blob(column))
+        case SQLITE_NULL: return .null
+        default: return .text(text(column))
+        }
     }
 }

@@ -5,6 +5,8 @@ struct PublicFiles {
     enum Kind: Sendable {
         case pdf
         case jsonLines
+        case html
+        case sqlite
         case other
     }
 
@@ -42,7 +44,13 @@ struct PublicFiles {
             var relative = path.hasPrefix(base) ? String(path.dropFirst(base.count)) : url.lastPathComponent
             while relative.hasPrefix("/") { relative.removeFirst() }
             let ext = url.pathExtension.lowercased()
-            let kind: Kind = ext == "pdf" ? .pdf : (ext == "jsonl" || ext == "ndjson" ? .jsonLines : .other)
+            var kind: Kind = ext == "pdf" ? .pdf : (ext == "jsonl" || ext == "ndjson" ? .jsonLines : .other)
+            if ext == "html" || ext == "htm" || ext == "xhtml" || ext == "svg" { kind = .html }
+            // A database is one by its first bytes, whatever it is called.
+            if kind == .other, let h = FileHandle(forReadingAtPath: path) {
+                if (try? h.read(upToCount: SQLiteCheck.magic.count)) == SQLiteCheck.magic { kind = .sqlite }
+                try? h.close()
+            }
             files.append(File(path: path, relativePath: relative, kind: kind))
         }
         return files.sorted { $0.relativePath < $1.relativePath }

@@ -6,7 +6,8 @@ import Foundation
 ///
 /// Every file under `public/` is read, whatever its type: JSON lines value by value, PDFs
 /// through their text layer, metadata, raw bytes and (unless `ocr` is off) OCR of their
-/// rendered pages, anything else as text; every file's name is searched too. What is
+/// rendered pages, HTML by its text and attribute values (`HTMLCheck`), SQLite databases
+/// cell by cell (`SQLiteCheck`), anything else as text; every file's name is searched too. What is
 /// searched for is every `original` in `DIR/private/audit.jsonl` (see `Needle` for the
 /// matching rules). The check never writes anything.
 public struct Verifier: Sendable {
@@ -60,17 +61,20 @@ public struct Verifier: Sendable {
             switch f.kind {
             case .pdf:
                 result = PDFCheck.check(path: f.path, file: f.relativePath, matcher: matcher)
-            case .jsonLines, .other:
+            case .sqlite:
+                result = SQLiteCheck.check(path: f.path, file: f.relativePath, matcher: matcher)
+            case .jsonLines, .html, .other:
                 guard let data = FileManager.default.contents(atPath: f.path) else {
                     result = FileResult(problems: [
                         Problem(kind: .unreadable, file: f.relativePath, page: nil, detail: "cannot read the file")
                     ])
                     break
                 }
-                result =
-                    f.kind == .jsonLines
-                    ? JSONLinesCheck.check(data: data, file: f.relativePath, matcher: matcher, jobs: jobs)
-                    : TextFileCheck.check(data: data, file: f.relativePath, matcher: matcher)
+                switch f.kind {
+                case .jsonLines: result = JSONLinesCheck.check(data: data, file: f.relativePath, matcher: matcher, jobs: jobs)
+                case .html: result = HTMLCheck.check(data: data, file: f.relativePath, matcher: matcher)
+                default: result = TextFileCheck.check(data: data, file: f.relativePath, matcher: matcher)
+                }
             }
             result.findings = Finding.from(matcher.search(f.relativePath), method: .fileName) + result.findings
             return result

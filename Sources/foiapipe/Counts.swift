@@ -17,6 +17,13 @@ struct Counts: ParsableCommand {
     @Option(name: .long, help: "csv, json or markdown.")
     var format: Format = .csv
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Group by month, category, level or detainer instead (repeat to combine: --by month --by detainer).",
+            valueName: "month|category|level|detainer"))
+    var by: [CountsBreakdown.Dimension] = []
+
     func run() throws {
         let publicFile = dir + "/public/communications.jsonl"
         let privateFile = dir + "/private/communications.jsonl"
@@ -31,22 +38,37 @@ struct Counts: ParsableCommand {
         }
         let text = try String(contentsOfFile: path, encoding: .utf8)
         var entries: [CountsTable.Entry] = []
+        var grouped: [CountsBreakdown.Entry] = []
         var classified = false
         for line in text.split(separator: "\n") {
             guard let obj = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { continue }
             let offenses = (obj["offenses"] as? [[String: Any]]) ?? []
             if obj["offenses"] != nil { classified = true }
             let detainer = ((obj["detainer"] as? [String: Any])?["present"] as? Bool) ?? false
-            entries.append(
-                CountsTable.Entry(
-                    offenses: offenses.compactMap { o in
-                        guard let c = o["category"] as? String, let l = o["level"] as? String else { return nil }
-                        return (c, l)
-                    }, detainer: detainer, isDuplicate: (obj["duplicate_of"] as? String) != nil))
+            let pairs = offenses.compactMap { o -> (category: String, level: String)? in
+                guard let c = o["category"] as? String, let l = o["level"] as? String else { return nil }
+                return (c, l)
+            }
+            let isDuplicate = (obj["duplicate_of"] as? String) != nil
+            entries.append(CountsTable.Entry(offenses: pairs, detainer: detainer, isDuplicate: isDuplicate))
+            grouped.append(
+                CountsBreakdown.Entry(
+                    id: obj["id"] as? String ?? "",
+                    month: CountsBreakdown.month(ofSent: (obj["header"] as? [String: Any])?["sent"] as? String),
+                    offenses: pairs, detainer: detainer, isDuplicate: isDuplicate))
         }
         if !classified {
             FileHandle.standardError.write(
                 Data("foiapipe: '\(path)' has no offenses yet (classification did not run); counts are totals only\n".utf8))
+        }
+        if !by.isEmpty {
+            let breakdown = CountsBreakdown(grouped, by: by)
+            switch format {
+            case .csv: print(breakdown.csv, terminator: "")
+            case .json: print(breakdown.json, terminator: "")
+            case .markdown: print(breakdown.markdown, terminator: "")
+            }
+            return
         }
         let table = CountsTable(entries)
         switch format {
@@ -56,3 +78,5 @@ struct Counts: ParsableCommand {
         }
     }
 }
+
+extension CountsBreakdown.Dimension: ExpressibleByArgument {}
