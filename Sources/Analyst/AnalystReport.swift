@@ -114,9 +114,10 @@ public struct AnalystReport: Sendable {
         let series = levels.map { SVGChart.Series(name: $0, color: Self.levelColors[$0] ?? "#666") }
         var byCategory: [String: [CountsBreakdown.Row]] = [:]
         for r in table.rows { byCategory[r.key[0], default: []].append(r) }
+        // Most communications first: a communication listing a category at two levels once.
+        let sizes = byCategory.mapValues { Set($0.flatMap(\.ids)).count }
         let order = byCategory.keys.sorted { a, b in
-            let na = Set(byCategory[a]!.flatMap(\.ids)).count
-            let nb = Set(byCategory[b]!.flatMap(\.ids)).count
+            let (na, nb) = (sizes[a, default: 0], sizes[b, default: 0])
             return na != nb ? na > nb : a < b
         }
         let rows = order.map { category -> SVGChart.Row in

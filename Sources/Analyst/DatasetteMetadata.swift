@@ -30,7 +30,6 @@ public enum DatasetteMetadata {
                   "title": "Communications",
                   "description": "One row per published communication (an email with the pages that follow it, or the pages before the first email of a file). Text is redacted; detainer is 1 when an ICE detainer or immigration warrant was requested, issued, lodged or is on file; severity is the level of the most serious offense named.",
                   "facets": ["month", "detainer", "severity", "kind", "is_duplicate"],
-                  "sort": "rowid",
                   "fts_table": "communications_fts",
                   "fts_pk": "rowid",
                   "searchmode": "raw",
