@@ -47,18 +47,20 @@ public struct AnalystReport: Sendable {
         out += "<p class=\"lede\">Made by foiapipe from the redacted records of this release (<code>communications.jsonl</code>). "
         out += "Charts count communications, leaving out duplicates (the same message printed again), as <code>counts.csv</code> does. "
         out += "Every number links to the ids of the communications behind it; the ids are listed at the end.</p>\n"
-        out += "<nav><ol><li><a href=\"#corpus\">The release</a></li><li><a href=\"#categories\">Offense categories</a></li>"
-        out += "<li><a href=\"#severity\">Most serious offense</a></li><li><a href=\"#timeline\">Per month</a></li>"
-        out += "<li><a href=\"#minor\">Detainers over minor offenses</a></li><li><a href=\"#detainer-categories\">Offenses behind detainers</a></li>"
-        out += "<li><a href=\"#numbers\">Ids behind each number</a></li><li><a href=\"#communications\">Communications</a></li></ol></nav></header>\n<main>\n"
+        out += "<nav><ol><li><a href=\"#minor\">Detainers over minor offenses</a></li>"
+        out += "<li><a href=\"#categories\">Offense categories</a></li><li><a href=\"#severity\">Most serious offense</a></li>"
+        out += "<li><a href=\"#timeline\">Per month</a></li><li><a href=\"#detainer-categories\">Offenses behind detainers</a></li>"
+        out += "<li><a href=\"#corpus\">The release</a></li><li><a href=\"#numbers\">Ids behind each number</a></li>"
+        out += "<li><a href=\"#communications\">Communications</a></li></ol></nav></header>\n<main>\n"
 
-        out += corpusSection(corpus, links: &links)
-        out += categorySection(entries, links: &links)
+        // The question first (detainers over minor offenses), the release's facts last.
         let severities = severitySection(entries, links: &links)
+        out += minorShareSection(severities.detainerBySeverity, links: &links)
+        out += categorySection(entries, links: &links)
         out += severities.html
         out += timelineSection(entries, links: &links)
-        out += minorShareSection(severities.detainerBySeverity, links: &links)
         out += detainerCategorySection(entries, links: &links)
+        out += corpusSection(corpus, links: &links)
         out += links.groupsHTML()
         out += communicationsSection()
         out += "</main>\n<footer><p>foiapipe report. Categories and levels follow the pipeline's offense table; "

@@ -28,6 +28,8 @@ public struct RunSummary: Sendable {
     public var seconds = 0.0
     /// Wall time of the redact-and-publish pass alone.
     public var redactSeconds = 0.0
+    /// Of it, the time spent writing `report.html`, `foiapipe.sqlite` and `metadata.json`.
+    public var analystSeconds = 0.0
 }
 
 /// How a run is split and watched.
@@ -248,6 +250,7 @@ public struct BatchRunner: Sendable {
         }
         let writeError = Mutex<String?>(nil)
         let totals = Mutex((redactions: 0, pages: 0, failed: 0, unpublished: Set<InputKey>()))
+        let analystTime = Mutex(0.0)
         orderedParallel(
             count: documents.count, jobs: jobs, weight: { dump.pages[documents[$0].0] ?? 0 },
             work: { index -> Published? in
@@ -262,7 +265,12 @@ public struct BatchRunner: Sendable {
                 guard let published else { return }
                 do {
                     try publication.write(published, errors: files.errors)
-                    try analyst.write(published.communications)
+                    // As communications.jsonl: a document whose redacted copy failed is not published.
+                    if published.error == nil {
+                        let t0 = Date()
+                        try analyst.write(published.communications)
+                        analystTime.withLock { $0 += Date().timeIntervalSince(t0) }
+                    }
                 } catch {
                     writeError.withLock { $0 = "\(error)" }
                 }
@@ -288,7 +296,9 @@ public struct BatchRunner: Sendable {
         do {
             try files.commit(unpublished: t.unpublished)
             try publication.commit()
+            let t0 = Date()
             try analyst.commit(summary)
+            summary.analystSeconds = analystTime.withLock { $0 } + Date().timeIntervalSince(t0)
             try files.errors.commit()
             try store.setMeta(["complete": "1"])
             try PrivateFolder.lock(layout.privateDir)

@@ -22,7 +22,7 @@ enum SummaryLine {
         } else {
             parts.append(
                 "\(summary.redactions) redactions, \(summary.redactedPages) pages redacted (redaction pass "
-                    + String(format: "%.1f s)", summary.redactSeconds))
+                    + String(format: "%.1f s, report and database %.2f s)", summary.redactSeconds, summary.analystSeconds))
         }
         parts.append(
             "\(summary.failedDocuments) failed" + (summary.failedDocuments > 0 ? ", see \(out)/errors.jsonl" : ""))

@@ -78,10 +78,13 @@ import Testing
     }
 
     /// GETs a URL with the venv's Python (no HTTP client in the test's dependencies).
-    func get(_ url: String) throws -> (status: Int32, body: String) {
+    func get(_ url: String, timeout: Int = 10) throws -> (status: Int32, body: String) {
         let r = try runProcess(
             Self.venv.appendingPathComponent("python").path,
-            ["-c", "import sys, urllib.request; sys.stdout.write(urllib.request.urlopen(sys.argv[1], timeout=10).read().decode())", url])
+            [
+                "-c", "import sys, urllib.request; sys.stdout.write(urllib.request.urlopen(sys.argv[1], timeout=\(timeout)).read().decode())",
+                url,
+            ])
         return (r.status, r.stdout)
     }
 
@@ -116,24 +119,30 @@ import Testing
             "serve", "-i", out.path + "/public/foiapipe.sqlite", "-m", out.path + "/public/metadata.json", "-h", "127.0.0.1",
             "-p", "\(port)",
         ]
-        let log = Pipe()
+        // Its log goes to a file: a pipe nobody reads could fill and stall the server.
+        let logPath = FileManager.default.temporaryDirectory.appendingPathComponent("datasette-\(port).log").path
+        FileManager.default.createFile(atPath: logPath, contents: nil)
+        let log = try #require(FileHandle(forWritingAtPath: logPath))
         server.standardOutput = log
         server.standardError = log
         try server.run()
         defer {
-            server.terminate()
+            // Uvicorn's graceful SIGTERM can wait for ever on a test machine; the server holds nothing.
+            kill(server.processIdentifier, SIGKILL)
             server.waitUntilExit()
+            try? log.close()
+            try? FileManager.default.removeItem(atPath: logPath)
         }
         let base = "http://127.0.0.1:\(port)"
         var up = false
         for _ in 0..<120 where server.isRunning {
-            if try get(base + "/-/versions.json").status == 0 {
+            if try get(base + "/-/versions.json", timeout: 2).status == 0 {
                 up = true
                 break
             }
             usleep(250_000)
         }
-        try #require(up, "datasette did not start on port \(port)")
+        try #require(up, "datasette did not start on port \(port): \((try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "")")
 
         // Per category, the level facet over its offenses is counts.csv's row.
         var categories = Set<String>()
@@ -159,7 +168,8 @@ import Testing
         #expect((try facet(communications, "detainer"))["1", default: 0] == total.1)
         // The metadata is in use (suggested facets, titles) and the search index answers.
         let table = try json(base + "/foiapipe/communications.json?_size=0")
-        #expect(Set((table["facet_results"] as? [String: Any])?.keys.map { $0 } ?? []).isSuperset(of: ["month", "detainer"]))
+        let suggested = Set(((table["facet_results"] as? [String: Any]) ?? [:]).keys)
+        #expect(suggested.isSuperset(of: ["month", "detainer"]))
         let search = try json(base + "/foiapipe/communications.json?_search=detainer&_size=0")
         #expect((search["filtered_table_rows_count"] as? Int ?? 0) > 0)
         let page = try get(base + "/foiapipe/counts")
