@@ -116,7 +116,8 @@ public final class PublicDatabase {
         let db = try SQLiteConnection(path: temporaryPath)
         // A fresh file renamed into place when complete: a journal or fsyncs would buy nothing.
         try db.execute(
-            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA secure_delete=ON; PRAGMA foreign_keys=ON; PRAGMA page_size=4096;")
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA secure_delete=ON; PRAGMA foreign_keys=ON; PRAGMA page_size=4096;"
+        )
         try db.execute(Self.schema)
         try db.execute("BEGIN")
         open = Open(
@@ -141,7 +142,9 @@ public final class PublicDatabase {
 
     public func write(_ r: RedactedCommunication) throws(StoreError) {
         guard let open else { throw StoreError(path: path, "the database was already committed or discarded") }
-        let k = r.classification ?? Classification(detainer: DetainerFinding(present: false, forms: []), offenses: [], severity: "none")
+        let k =
+            r.classification
+            ?? Classification(detainer: DetainerFinding(present: false, forms: []), offenses: [], severity: "none")
         let month = CountsBreakdown.month(ofSent: r.header.sent)
         let duplicate: Int64 = r.duplicateOf == nil ? 0 : 1
         let detainer: Int64 = k.detainer.present ? 1 : 0
@@ -162,13 +165,15 @@ public final class PublicDatabase {
         }
         for (i, o) in k.offenses.enumerated() {
             try open.offense.bind(
-                .text(r.id), .int(Int64(i)), .text(o.category), .text(o.level), .text(o.statute), .int(o.violent ? 1 : 0),
+                .text(r.id), .int(Int64(i)), .text(o.category), .text(o.level), .text(o.statute),
+                .int(o.violent ? 1 : 0),
                 .text(o.status), o.page.map { .int(Int64($0)) } ?? .null, .text(o.evidence), .int(detainer),
                 Self.opt(month), .int(duplicate)
             ).run()
         }
         for (i, q) in r.quoted.enumerated() {
-            try open.quoted.bind(.text(r.id), .int(Int64(i)), Self.opt(q.from), Self.opt(q.sent), Self.opt(q.subject)).run()
+            try open.quoted.bind(.text(r.id), .int(Int64(i)), Self.opt(q.from), Self.opt(q.sent), Self.opt(q.subject))
+                .run()
         }
         entries.append(
             CountsTable.Entry(
@@ -199,9 +204,12 @@ public final class PublicDatabase {
         let table = CountsTable(entries)
         let insert = try db.prepare("INSERT INTO counts VALUES (?,?,?,?)")
         for r in table.rows {
-            try insert.bind(.text(r.category), .text(r.level), .int(Int64(r.communications)), .int(Int64(r.withDetainer))).run()
+            try insert.bind(
+                .text(r.category), .text(r.level), .int(Int64(r.communications)), .int(Int64(r.withDetainer))
+            ).run()
         }
-        try insert.bind(.text("ALL"), .text("ALL"), .int(Int64(table.total)), .int(Int64(table.totalWithDetainer))).run()
+        try insert.bind(.text("ALL"), .text("ALL"), .int(Int64(table.total)), .int(Int64(table.totalWithDetainer)))
+            .run()
         try db.execute("INSERT INTO communications_fts(communications_fts) VALUES('rebuild')")
         try db.execute("COMMIT")
         try db.execute("PRAGMA optimize")

@@ -59,10 +59,12 @@ enum SVGChart {
                 for s in bar.segments where s.value > 0 {
                     let w = Double(s.value) / scale.top * plot
                     let color = series.indices.contains(s.series) ? series[s.series].color : "#999"
-                    body += "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(w))\" height=\"\(f(barHeight))\" fill=\"\(color)\""
+                    body +=
+                        "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(w))\" height=\"\(f(barHeight))\" fill=\"\(color)\""
                     body += bar.pale ? " fill-opacity=\"0.42\"" : ""
                     body += "><title>\(escape(row.label))\(bar.label.map { ", " + escape($0) } ?? ""): "
-                    body += "\(escape(series.indices.contains(s.series) ? series[s.series].name : "")) \(s.value)</title></rect>"
+                    body +=
+                        "\(escape(series.indices.contains(s.series) ? series[s.series].name : "")) \(s.value)</title></rect>"
                     x += w
                 }
                 let total = bar.segments.reduce(0) { $0 + $1.value }
@@ -79,12 +81,15 @@ enum SVGChart {
             axis += text(x: x, y: plotBottom + 14, anchor: "middle", size: 11, fill: "#555", "\(t)")
         }
         let height = plotBottom + 24
-        return frame(id: id, title: title, description: description, height: height) + legend(series, paleNote: paleNote)
+        return frame(id: id, title: title, description: description, height: height)
+            + legend(series, paleNote: paleNote)
             + axis + body + "</svg>"
     }
 
     /// One column per label with up to two overlaid series (the second within the first).
-    static func columns(id: String, title: String, description: String, labels: [String], values: [[Int]], series: [Series])
+    static func columns(
+        id: String, title: String, description: String, labels: [String], values: [[Int]], series: [Series]
+    )
         -> String
     {
         let maxValue = values.flatMap { $0 }.max() ?? 0
@@ -108,14 +113,18 @@ enum SVGChart {
                 let v = values[k][i]
                 let h = Double(v) / scale.top * plotHeight
                 let inset = k == 0 ? step * 0.1 : step * 0.28
-                out += "<rect x=\"\(f(x + inset))\" y=\"\(f(plotTop + plotHeight - h))\" width=\"\(f(max(0.5, step - 2 * inset)))\""
-                out += " height=\"\(f(h))\" fill=\"\(s.color)\"><title>\(escape(label)): \(escape(s.name)) \(v)</title></rect>"
+                out +=
+                    "<rect x=\"\(f(x + inset))\" y=\"\(f(plotTop + plotHeight - h))\" width=\"\(f(max(0.5, step - 2 * inset)))\""
+                out +=
+                    " height=\"\(f(h))\" fill=\"\(s.color)\"><title>\(escape(label)): \(escape(s.name)) \(v)</title></rect>"
             }
             if i % every == 0 {
-                out += text(x: x + step / 2, y: plotTop + plotHeight + 16, anchor: "middle", size: 11, fill: "#555", label)
+                out += text(
+                    x: x + step / 2, y: plotTop + plotHeight + 16, anchor: "middle", size: 11, fill: "#555", label)
             }
         }
-        out += "<line x1=\"\(f(left))\" y1=\"\(f(plotTop + plotHeight))\" x2=\"\(f(width - 10))\" y2=\"\(f(plotTop + plotHeight))\" stroke=\"#888\"/>"
+        out +=
+            "<line x1=\"\(f(left))\" y1=\"\(f(plotTop + plotHeight))\" x2=\"\(f(width - 10))\" y2=\"\(f(plotTop + plotHeight))\" stroke=\"#888\"/>"
         return out + "</svg>"
     }
 

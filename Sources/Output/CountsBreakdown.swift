@@ -113,7 +113,10 @@ public struct CountsBreakdown: Sendable {
     /// row of `ALL` gives the totals. By category and level it is `counts.csv` byte for byte.
     public var csv: String {
         var out = columnNames.joined(separator: ",") + "\n"
-        for r in rows { out += (r.key.map(Self.csvField) + ["\(r.communications)", "\(r.withDetainer)"]).joined(separator: ",") + "\n" }
+        for r in rows {
+            out +=
+                (r.key.map(Self.csvField) + ["\(r.communications)", "\(r.withDetainer)"]).joined(separator: ",") + "\n"
+        }
         out += (dimensions.map { _ in "ALL" } + ["\(total)", "\(totalWithDetainer)"]).joined(separator: ",") + "\n"
         return out
     }
@@ -164,10 +167,14 @@ public struct CountsBreakdown: Sendable {
             }
             out += "| " + (cells + ["\(r.communications)", "\(r.withDetainer)"]).joined(separator: " | ") + " |\n"
         }
-        out += "| " + (dimensions.map { _ in "**all**" } + ["**\(total)**", "**\(totalWithDetainer)**"]).joined(separator: " | ") + " |\n"
+        out +=
+            "| "
+            + (dimensions.map { _ in "**all**" } + ["**\(total)**", "**\(totalWithDetainer)**"]).joined(
+                separator: " | ") + " |\n"
         out += "\nDuplicates (the same message printed twice in the release) are counted once"
         if dimensions.contains(.category) || dimensions.contains(.level) {
-            out += "; a communication counts once in each group its offenses fall in, and one without offenses only in the total"
+            out +=
+                "; a communication counts once in each group its offenses fall in, and one without offenses only in the total"
         }
         out += ".\n"
         return out

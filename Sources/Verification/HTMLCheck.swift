@@ -25,7 +25,9 @@ enum HTMLCheck {
             found.formUnion(hits.map(\.needle))
             findings += Finding.from(hits, method: .text, line: part.line, field: "attribute \(part.name)")
         }
-        let across = matcher.search(parts.texts.map(\.text).joined(separator: " ")).filter { !found.contains($0.needle) }
+        let across = matcher.search(parts.texts.map(\.text).joined(separator: " ")).filter {
+            !found.contains($0.needle)
+        }
         found.formUnion(across.map(\.needle))
         findings += Finding.from(across, method: .text, field: "text")
         // The markup as written: what the other readings decoded away is still searched.
@@ -70,7 +72,9 @@ enum HTMLText {
         }
         while i < s.count {
             let c = s[i]
-            if c == "<", i + 1 < s.count, s[i + 1] == "!" || s[i + 1] == "/" || s[i + 1] == "?" || s[i + 1].properties.isAlphabetic {
+            if c == "<", i + 1 < s.count,
+                s[i + 1] == "!" || s[i + 1] == "/" || s[i + 1] == "?" || s[i + 1].properties.isAlphabetic
+            {
                 flush()
                 if starts("<!--", at: i) {
                     // A comment: its content is text.
@@ -143,7 +147,9 @@ enum HTMLText {
         var word = String.UnicodeScalarView()
         func flush() {
             let hex = word.count == 16 && word.allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) }
-            if hex && word.contains(where: { ("a"..."f").contains($0) }) && word.contains(where: { ("0"..."9").contains($0) }) {
+            if hex && word.contains(where: { ("a"..."f").contains($0) })
+                && word.contains(where: { ("0"..."9").contains($0) })
+            {
                 out.append(contentsOf: PlaceholderMask.barrier.unicodeScalars)
             } else {
                 out.append(contentsOf: word)

@@ -20,7 +20,9 @@ enum SQLiteCheck {
         do {
             db = try SQLiteConnection(path: path, readOnly: true)
             var tables = ["sqlite_master"]
-            let list = try db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name")
+            let list = try db.prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name"
+            )
             while try list.step() { tables.append(list.text(0)) }
             var found = Set<Int>()
             for table in tables {
@@ -42,7 +44,8 @@ enum SQLiteCheck {
                         }
                         let hits = matcher.search(text)
                         found.formUnion(hits.map(\.needle))
-                        result.findings += Finding.from(hits, method: method, line: row, field: "\(table).\(names[Int(c)])")
+                        result.findings += Finding.from(
+                            hits, method: method, line: row, field: "\(table).\(names[Int(c)])")
                     }
                 }
             }

@@ -11,7 +11,10 @@ enum SampleRun {
         do {
             let r = try runProcess(
                 Fixtures.binary,
-                ["run", Fixtures.repositoryRoot.appendingPathComponent("SampleDocs").path, "--out", out.path, "--quiet"])
+                [
+                    "run", Fixtures.repositoryRoot.appendingPathComponent("SampleDocs").path, "--out", out.path,
+                    "--quiet",
+                ])
             guard r.status == 0 else { return .failure(RunFailure(message: "run exited \(r.status): \(r.stderr)")) }
             return .success(out)
         } catch {
@@ -91,7 +94,8 @@ enum SampleRun {
             #expect(numbers["offense|\(key)|without_detainer"] == n - d, "\(key)")
         }
         // Exactly the rows of counts.csv, no more.
-        #expect(numbers.keys.filter { $0.hasPrefix("offense|") && $0.hasSuffix("|communications") }.count == csv.count - 1)
+        #expect(
+            numbers.keys.filter { $0.hasPrefix("offense|") && $0.hasSuffix("|communications") }.count == csv.count - 1)
         // Severity, months and the detainer share add up to the total.
         let total = try #require(csv["ALL|ALL"])
         let severities = ["felony", "misdemeanor", "civil", "unknown", "none"]
@@ -109,7 +113,9 @@ enum SampleRun {
             #expect(html.contains("id=\"\(html[r])\""), "dangling link #\(html[r])")
         }
         // Self-contained: nothing to fetch.
-        for external in ["https://", "<script", " src=", "@import", "url("] { #expect(!html.contains(external), "\(external)") }
+        for external in ["https://", "<script", " src=", "@import", "url("] {
+            #expect(!html.contains(external), "\(external)")
+        }
         #expect(html.components(separatedBy: "http://").dropFirst().allSatisfy { $0.hasPrefix("www.w3.org/2000/svg") })
         #expect(html.components(separatedBy: "<svg").count - 1 >= 5, "five charts")
         #expect(html.components(separatedBy: "<title id=").count - 1 >= 5, "each chart has a title")
@@ -121,7 +127,8 @@ enum SampleRun {
         let plain = try runProcess(Fixtures.binary, ["counts", out.path])
         #expect(plain.status == 0)
         #expect(plain.stdout == csv, "foiapipe counts DIR prints counts.csv")
-        let byCategoryLevel = try runProcess(Fixtures.binary, ["counts", out.path, "--by", "category", "--by", "level"])
+        let byCategoryLevel = try runProcess(
+            Fixtures.binary, ["counts", out.path, "--by", "category", "--by", "level"])
         #expect(byCategoryLevel.stdout == csv, "grouped by category and level it is counts.csv")
         let total = try #require(try SampleRun.countsCSV(out)["ALL|ALL"])
 
@@ -179,19 +186,23 @@ enum SampleRun {
         #expect(try all.step())
         fromRows["ALL|ALL"] = (Int(all.int(0)), Int(all.int(1)))
         #expect(fromRows.count == csv.count)
-        for (k, v) in csv { #expect(fromRows[k].map { $0 == v } == true, "\(k): \(String(describing: fromRows[k])) vs \(v)") }
+        for (k, v) in csv {
+            #expect(fromRows[k].map { $0 == v } == true, "\(k): \(String(describing: fromRows[k])) vs \(v)")
+        }
         // And the counts table is counts.csv.
         let table = try db.prepare("SELECT category, level, communications, with_detainer FROM counts")
         var rows = 0
         while try table.step() {
             rows += 1
-            #expect(csv[table.text(0) + "|" + table.text(1)].map { $0 == (Int(table.int(2)), Int(table.int(3))) } == true)
+            #expect(
+                csv[table.text(0) + "|" + table.text(1)].map { $0 == (Int(table.int(2)), Int(table.int(3))) } == true)
         }
         #expect(rows == csv.count)
         // Foreign keys hold, the search index answers, and the published records are all there.
         let fk = try db.prepare("PRAGMA foreign_key_check")
         #expect(try !fk.step(), "foreign keys")
-        let fts = try db.prepare("SELECT COUNT(*) FROM communications_fts WHERE communications_fts MATCH 'detainer OR ICE'")
+        let fts = try db.prepare(
+            "SELECT COUNT(*) FROM communications_fts WHERE communications_fts MATCH 'detainer OR ICE'")
         #expect(try fts.step() && fts.int(0) > 0)
         let published = try String(contentsOfFile: out.path + "/public/communications.jsonl", encoding: .utf8)
             .split(separator: "\n").count
@@ -256,6 +267,8 @@ enum SampleRun {
                 .bind(.text(name.uppercased())).run()
         }
         #expect(r.status == 1)
-        #expect(leakLines(r.stdout, "foiapipe.sqlite").contains { $0.contains("field recipients.recipient") }, "\(r.stdout)")
+        #expect(
+            leakLines(r.stdout, "foiapipe.sqlite").contains { $0.contains("field recipients.recipient") }, "\(r.stdout)"
+        )
     }
 }

@@ -32,7 +32,8 @@ import Testing
             Self.chromium,
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-extensions",
                 "--enable-logging=stderr", "--v=0", "--user-data-dir=\(work.path)/profile", "--log-net-log=\(net)",
                 "--window-size=\(width),\(height)", "--screenshot=\(png)", URL(fileURLWithPath: html).absoluteString,
             ])
@@ -47,7 +48,9 @@ import Testing
                 guard let u = Range(m.range(at: 1), in: text) else { continue }
                 let url = String(text[u])
                 let host = URL(string: url)?.host ?? ""
-                if !Self.browserHosts.contains(where: { host == $0 || host.hasSuffix("." + $0) }) { requests.append(url) }
+                if !Self.browserHosts.contains(where: { host == $0 || host.hasSuffix("." + $0) }) {
+                    requests.append(url)
+                }
             }
         }
         return Render(png: FileManager.default.contents(atPath: png) ?? Data(), console: console, requests: requests)
@@ -58,7 +61,8 @@ import Testing
         let work = temporaryFolder("analyst-negative")
         defer { try? FileManager.default.removeItem(at: work) }
         let page = work.appendingPathComponent("bad.html").path
-        try "<!DOCTYPE html><title>x</title><link rel=\"icon\" href=\"data:,\"><p>x</p><img src=\"http://127.0.0.1:9/x.png\"><script>console.error('broken')</script>"
+        try
+            "<!DOCTYPE html><title>x</title><link rel=\"icon\" href=\"data:,\"><p>x</p><img src=\"http://127.0.0.1:9/x.png\"><script>console.error('broken')</script>"
             .write(toFile: page, atomically: true, encoding: .utf8)
         let r = try render(page, width: 400, height: 300)
         #expect(r.console.contains { $0.contains("broken") })
@@ -82,7 +86,8 @@ import Testing
         let r = try runProcess(
             Self.venv.appendingPathComponent("python").path,
             [
-                "-c", "import sys, urllib.request; sys.stdout.write(urllib.request.urlopen(sys.argv[1], timeout=\(timeout)).read().decode())",
+                "-c",
+                "import sys, urllib.request; sys.stdout.write(urllib.request.urlopen(sys.argv[1], timeout=\(timeout)).read().decode())",
                 url,
             ])
         return (r.status, r.stdout)
@@ -116,7 +121,8 @@ import Testing
         server.executableURL = URL(fileURLWithPath: datasette)
         let port = Int.random(in: 20_000..<60_000)
         server.arguments = [
-            "serve", "-i", out.path + "/public/foiapipe.sqlite", "-m", out.path + "/public/metadata.json", "-h", "127.0.0.1",
+            "serve", "-i", out.path + "/public/foiapipe.sqlite", "-m", out.path + "/public/metadata.json", "-h",
+            "127.0.0.1",
             "-p", "\(port)",
         ]
         // Its log goes to a file: a pipe nobody reads could fill and stall the server.
@@ -142,7 +148,9 @@ import Testing
             }
             usleep(250_000)
         }
-        try #require(up, "datasette did not start on port \(port): \((try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "")")
+        try #require(
+            up,
+            "datasette did not start on port \(port): \((try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "")")
 
         // Per category, the level facet over its offenses is counts.csv's row.
         var categories = Set<String>()
@@ -152,7 +160,10 @@ import Testing
         for category in categories.sorted() {
             let levels = csv.filter { $0.key.hasPrefix(category + "|") }
             #expect(byCategory[category] == levels.values.reduce(0) { $0 + $1.0 }, "\(category)")
-            let q = try json(base + "/foiapipe/offenses.json?is_duplicate=0&category=\(category)&_facet=level&_facet=detainer&_size=0")
+            let q = try json(
+                base
+                    + "/foiapipe/offenses.json?is_duplicate=0&category=\(category)&_facet=level&_facet=detainer&_size=0"
+            )
             let byLevel = try facet(q, "level")
             for (key, value) in levels {
                 #expect(byLevel[String(key.split(separator: "|")[1])] == value.0, "\(key)")
