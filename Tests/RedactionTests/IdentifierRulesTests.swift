@@ -114,7 +114,7 @@ import Testing
             """
             Subject was identified as ⟦name:Marisol Quintanilla-Reyes⟧, ⟦anum:204 551 872⟧, DOB ⟦dob:03/14/1987⟧, lic ⟦dl:K44817203⟧
             state # ⟦oid:4471902⟧, driving a silver Nissan ⟦plate:8KLM227⟧ when stopped on 06/02/2019 at 23:40.
-            Docket ⟪1907CR002214⟫ (BPD-ICE ⟪000412⟫), bail $⟪2500⟫, c. 90 § ⟪10⟫ and form ⟪I-247A⟫ stay.
+            Docket ⟪1907CR002214⟫ (BPD-ICE ⟪000412⟫), bail $⟪2500⟫, c. 90 § ⟪10⟫ and forms ⟪I-247A⟫ and ⟪1-247N⟫ (OCR) stay.
 
             Roll call is at 0700 in room ⟪2214⟫; the unit has ⟪1500⟫ cases and the budget line ⟪3390⟫ is unchanged.
             """
