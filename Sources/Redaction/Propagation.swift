@@ -89,6 +89,7 @@ struct Propagation {
     /// is redacted.
     private func hyphenPart(_ i: Int, _ ctx: ScanContext, _ officialSpans: [TextSpan]) -> Finding? {
         let token = ctx.tokens[i]
+        if let merged = capitalsRunTogether(token, officialSpans) { return merged }
         guard token.text.contains("-") || token.hasOddCapitals, token.startsUpper,
             !officialSpans.contains(where: { $0.contains(token.span) })
         else { return nil }
@@ -102,6 +103,28 @@ struct Propagation {
                 span: TextSpan(token.span.start, end), type: .personName, ruleID: "registry_mention",
                 confidence: min(0.8, resolver.privateStrength(identity)), name: nil,
                 identity: ids.count == 1 ? identity : word)
+        }
+        return nil
+    }
+
+    /// A surname and given name of one registered person that OCR ran together in capitals
+    /// (`BAUER, JACOB` printed in a call list as `BAUERJACOB`): the whole word is redacted.
+    private func capitalsRunTogether(_ token: WordToken, _ officialSpans: [TextSpan]) -> Finding? {
+        let letters = Array(foldWord(token.stem))
+        guard token.isAllUpper, letters.count >= 7, letters.allSatisfy(\.isLetter),
+            !officialSpans.contains(where: { $0.contains(token.span) })
+        else { return nil }
+        for cut in 3...(letters.count - 3) {
+            let a = String(letters[..<cut])
+            let b = String(letters[cut...])
+            let both = registry.identities(surname: a).intersection(registry.identities(given: b))
+                .union(registry.identities(given: a).intersection(registry.identities(surname: b)))
+                .filter(resolver.isPrivate)
+            guard let identity = both.sorted().first else { continue }
+            let end = token.span.start + (token.stem as NSString).length
+            return Finding(
+                span: TextSpan(token.span.start, end), type: .personName, ruleID: "registry_mention",
+                confidence: min(0.8, resolver.privateStrength(identity)), name: nil, identity: identity)
         }
         return nil
     }

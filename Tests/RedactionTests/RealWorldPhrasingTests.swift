@@ -121,6 +121,7 @@ import Testing
             Call Persons
             Name Date of Birth Contact Phone
             ⟦name:BAUER, JACOB⟧ ⟦dob:06/27/1980⟧
+            ⟦name:BAUERJACOB⟧ PDDISP31CFPXM2
             The caller walked to ⟪Santa Clara⟫ Av and then to ⟪Van Buren⟫ St.
             This is what they currently have: 37 computers
             ⟪Dell Optiplex⟫ GX520 SP3
