@@ -55,7 +55,20 @@ struct Propagation {
                 }
                 j += 1
             }
-            if let finding = decide(run, ctx) { out.append(finding) }
+            if var finding = decide(run, ctx) {
+                // A registered surname after a capitalised word no rule knew (`Sam Stecklow` when
+                // only `Mr. Stecklow` was found): the given name goes with it.
+                if run.count == 1, run[0].1.role == .surname, i > 0, ctx.tokenLine[i - 1] == ctx.tokenLine[i],
+                    ctx.parser.isNameGap(i), ctx.tokens[i - 1].isTitleCase,
+                    !ctx.rules.lexicon.isDictionaryWord(folded: ctx.tokens[i - 1].folded),
+                    !ctx.rules.lexicon.isNeverName(folded: ctx.tokens[i - 1].folded),
+                    !officialSpans.contains(where: { $0.overlaps(ctx.tokens[i - 1].span) }),
+                    !out.contains(where: { $0.span.overlaps(ctx.tokens[i - 1].span) })
+                {
+                    finding.span.start = ctx.tokens[i - 1].span.start
+                }
+                out.append(finding)
+            }
             i = (run.last?.0 ?? i) + 1
         }
         return out
@@ -202,7 +215,11 @@ struct Propagation {
         if run.count == 1 {
             let word = token.folded
             let lexicon = ctx.rules.lexicon
-            if resolver.officialWordStrength(word) > 0 { return nil }
+            // An official's word stays, unless the person is known here more surely as private
+            // (`Mr. Stecklow` beats a `From: Sam Stecklow` printed without an address).
+            if resolver.officialWordStrength(word) > 0, !(inScope && strength > resolver.officialWordStrength(word) + 0.2) {
+                return nil
+            }
             // Alone, a name that is also an ordinary word (`Young`, `Date`) is left to the
             // rules that see its context (`Mr. Young`, `Young was arrested`), unless it is
             // printed the way only names are: in capitals, or in a file name

@@ -89,9 +89,15 @@ final class Resolver: Sendable {
         let propagation = Propagation(registry: registry, resolver: self)
         // Officials' names shield their words from propagation, unless the dump knows the
         // name better as a private person's (`To: Jose Alvarez`, printed without an address).
+        // The surname alone counts too when this document names someone by it (`Mr. Stecklow`
+        // makes `From: Sam Stecklow`, printed without an address, no colleague's name).
         let shields = scan.officials.filter { hit in
             let identity = hit.name.given.isEmpty ? (hit.name.surname.last ?? "") : hit.name.identity
-            return privateStrength(identity) <= max(hit.strength, officialStrength(identity))
+            var priv = privateStrength(identity)
+            if let surname = hit.name.surname.last, isPrivate(surname), registry.isInScope(surname) {
+                priv = max(priv, privateStrength(surname))
+            }
+            return priv <= max(hit.strength, officialStrength(identity))
         }
         findings += propagation.findings(ctx, officialSpans: shields.map(\.span) + scan.kept)
         findings += IdentifierPropagation(registry: registry).findings(ctx, kept: scan.kept)

@@ -234,4 +234,22 @@ import Testing
             """
         ])
     }
+
+    /// A Gmail printout heads the requester's forward with the display name alone, which for an
+    /// Outlook colleague would mean an official; the letter calls him `Mr. Stecklow`.
+    @Test func aSalutedRequesterIsNoColleagueInTheHeader() {
+        let body = MarkedText(
+            """
+            Mr. ⟦name:Stecklow⟧,
+            The Department has located 14 awards; see the list below.
+            """)
+        let c = communication(id: "g", from: "Sam Stecklow", subject: "Fw: FOIA Update", body: body.text, path: "g.pdf")
+        let redactor = TestRules.redactor
+        var registry = redactor.detect(c)
+        registry.place(inDocument: "g.pdf")
+        let out = redactor.redact(c, registry: registry.scoped(to: "g.pdf"))
+        expectRedaction(of: [body], result: [out])
+        #expect(!(out.communication.header.from ?? "").contains("Stecklow"))
+        #expect(!(out.communication.header.from ?? "").contains("Sam"))
+    }
 }
