@@ -373,7 +373,8 @@ enum LeakSearch {
     }
 
     /// How `word` is still readable among `tokens`: whole, split over up to three tokens
-    /// (`J uliana`, `Ocam-\npo`), within one edit (6+ letters), or as a fragment that lost at
+    /// (`J uliana`, `Ocam-\npo`), run together with another word (`EdwinZelaya`), within one
+    /// edit (6+ letters), or as a fragment that lost at
     /// most two letters at one end (`uliana`, `borah`; 4+ letters left).
     static func find(_ word: String, in tokens: [String]) -> String? {
         let w = letterTokens(word).joined()
@@ -386,6 +387,8 @@ enum LeakSearch {
                 if joined.count > w.count { break }
             }
             let t = tokens[i]
+            // Run together with the next word by OCR: `EdwinZelaya`, `OCAMPO,YESENIA` read as one.
+            if w.count >= 4, t.count > w.count, t.hasPrefix(w) || t.hasSuffix(w) { return t }
             if w.count >= 6, t.count >= 5, abs(t.count - w.count) <= 1, editDistanceAtMostOne(t, w) { return t }
             if t.count >= 4, t.count < w.count, w.count - t.count <= 2, w.hasPrefix(t) || w.hasSuffix(t),
                 !(i > 0 && (tokens[i - 1] + t == w)), !(i + 1 < tokens.count && t + tokens[i + 1] == w)

@@ -72,33 +72,50 @@ enum KnownLeaks {
     static let ocrSplits: [String: String] = [
         "ocr-splits/arrest-list/1": "given name 'Thiago' as 'hiago'",
         "ocr-splits/arrest-list/4": "given name 'Kwame' as 'wame'; fbi '255777XT3'; pcf '7973485'",
-        "ocr-splits/court-clerk/1": "given name 'Dariusz' as 'd ariusz'; surname 'Wojcik' as 'wojcik'; given name 'Thiago' as 't hiago'; …",
-        "ocr-splits/court-clerk/2": "given name 'Rigoberto' as 'rigoberto'; surname 'Cisneros' as 'c isneros'; given name 'Yesenia' as 'y esenia'; …",
-        "ocr-splits/court-clerk/3": "given name 'Rigoberto' as 'r igoberto'; surname 'Cisneros' as 'c isneros'; given name 'Oksana' as 'oksa na'; …",
-        "ocr-splits/court-clerk/4": "given name 'Graciela' as 'g raciela'; surname 'Quintanilla' as 'q uintanilla'",
+        "ocr-splits/court-clerk/1":
+            "given name 'Dariusz' as 'd ariusz'; surname 'Wojcik' as 'wojcik'; given name 'Thiago' as 't hiago'; …",
+        "ocr-splits/court-clerk/2":
+            "given name 'Rigoberto' as 'rigoberto'; surname 'Cisneros' as 'c isneros'; given name 'Yesenia' as 'y esenia'; …",
+        "ocr-splits/court-clerk/3":
+            "given name 'Rigoberto' as 'r igoberto'; surname 'Cisneros' as 'c isneros'; given name 'Oksana' as 'oksa na'; …",
+        "ocr-splits/court-clerk/4":
+            "given name 'Graciela' as 'g raciela'; surname 'Quintanilla' as 'q uintanilla'; given name 'Thiago' as 'thiagobezerra'; …",
         "ocr-splits/detainer-form/2": "given name 'Rigoberto' as 'igoberto'",
         "ocr-splits/detainer-form/3": "given name 'Dariusz' as 'ariusz'; fbi '264784PB5'",
         "ocr-splits/detainer-form/4": "given name 'Thiago' as 'iago'",
-        "ocr-splits/family-letter/1": "given name 'Edwin' as 'e dwin'; surname 'Zelaya' as 'z elaya'; given name 'Yesenia' as 'y esenia'; …",
-        "ocr-splits/family-letter/2": "given name 'Yesenia' as 'yesenia'; surname 'Ocampo' as 'o campo'; given name 'Rigoberto' as 'r igoberto'; …",
-        "ocr-splits/family-letter/3": "given name 'Oksana' as 'o ksana'; surname 'Hrytsenko' as 'hr ytsenko'; given name 'Graciela' as 'gr aciela'; …",
-        "ocr-splits/family-letter/4": "given name 'Kwame' as 'k wame'; surname 'Asante' as 'asa nte'; given name 'Lucineide' as 'l ucineide'; …",
-        "ocr-splits/ice-signature/1": "given name 'Graciela' as 'raciela'; pcf '8226826'",
-        "ocr-splits/ice-signature/2": "fbi '675956PB7'",
-        "ocr-splits/ice-signature/3": "given name 'Nkechi' as 'nke chi'; fbi '268609XT8'",
+        "ocr-splits/family-letter/1":
+            "given name 'Edwin' as 'edwinzelaya'; surname 'Zelaya' as 'edwinzelaya'; given name 'Yesenia' as 'y esenia'; …",
+        "ocr-splits/family-letter/2":
+            "given name 'Yesenia' as 'yesenia'; surname 'Ocampo' as 'o campo'; given name 'Rigoberto' as 'r igoberto'; …",
+        "ocr-splits/family-letter/3":
+            "given name 'Oksana' as 'oksanahrytsenko'; surname 'Hrytsenko' as 'oksanahrytsenko'; given name 'Graciela' as 'gr aciela'; …",
+        "ocr-splits/family-letter/4":
+            "given name 'Kwame' as 'kwameasante'; surname 'Asante' as 'kwameasante'; given name 'Lucineide' as 'l ucineide'; …",
+        "ocr-splits/ice-signature/1":
+            "given name 'Graciela' as 'raciela'; given name 'Yesenia' as 'yeseniaocampo'; surname 'Ocampo' as 'yeseniaocampo'; …",
+        "ocr-splits/ice-signature/2":
+            "given name 'Edwin' as 'edwinzelaya'; surname 'Zelaya' as 'edwinzelaya'; fbi '675956PB7'",
+        "ocr-splits/ice-signature/3":
+            "given name 'Nkechi' as 'nke chi'; given name 'Lucineide' as 'lucineidefagundes'; surname 'Fagundes' as 'lucineidefagundes'; …",
+        "ocr-splits/ice-signature/4": "given name 'Dariusz' as 'dariuszwojcik'; surname 'Wojcik' as 'dariuszwojcik'",
         "ocr-splits/notice/1": "given name 'Lucineide' as 'l ucineide'; surname 'Fagundes' as 'fagun des'",
         "ocr-splits/notice/2": "given name 'Nkechi' as 'nk echi'; surname 'Okonkwo' as 'okonkwo'",
+        "ocr-splits/notice/3": "given name 'Yesenia' as 'yeseniaocampo'; surname 'Ocampo' as 'yeseniaocampo'",
         "ocr-splits/notice/4": "given name 'Rigoberto' as 'rigob erto'; surname 'Cisneros' as 'c isneros'",
-        "ocr-splits/police-to-ice/1": "given name 'Edwin' as 'edw in'; surname 'Zelaya' as 'z elaya'; given name 'Nkechi' as 'nke chi'; …",
-        "ocr-splits/police-to-ice/2": "given name 'Graciela' as 'g raciela'; surname 'Quintanilla' as 'q uintanilla'; given name 'Oksana' as 'ok sana'; …",
-        "ocr-splits/police-to-ice/3": "given name 'Edwin' as 'dwin'; surname 'Zelaya' as 'z elaya'",
-        "ocr-splits/police-to-ice/4": "given name 'Thiago' as 't hiago'; given name 'Nkechi' as 'nkechi'; surname 'Okonkwo' as 'o konkwo'",
+        "ocr-splits/police-to-ice/1":
+            "given name 'Edwin' as 'edw in'; surname 'Zelaya' as 'z elaya'; given name 'Nkechi' as 'nke chi'; …",
+        "ocr-splits/police-to-ice/2":
+            "given name 'Graciela' as 'g raciela'; surname 'Quintanilla' as 'q uintanilla'; given name 'Oksana' as 'ok sana'; …",
+        "ocr-splits/police-to-ice/3":
+            "given name 'Edwin' as 'dwin'; surname 'Zelaya' as 'z elaya'; given name 'Kwame' as 'kwameasante'; …",
+        "ocr-splits/police-to-ice/4":
+            "given name 'Thiago' as 't hiago'; given name 'Nkechi' as 'nkechi'; surname 'Okonkwo' as 'o konkwo'",
         "ocr-splits/record-printout/1": "fbi '785570KA1'",
         "ocr-splits/record-printout/2": "given name 'Dariusz' as 'ariusz'",
         "ocr-splits/record-printout/3": "given name 'Oksana' as 'ksana'",
     ]
     static let labelNoise: [String: String] = [
-        "label-noise/arrest-list/1": "lost '11/12/2016 0700'; lost '11/13/2016 0700'",
+        "label-noise/arrest-list/1": "lost '11/12/2016 0700'; lost '11/13/2016 0700'"
     ]
     static let reversedNames: [String: String] = [
         "reversed-names/arrest-list/1": "given name 'Edwin' as 'edwin'; surname 'Zelaya' as 'zelaya'",
@@ -108,7 +125,7 @@ enum KnownLeaks {
         "reversed-names/record-printout/3": "given name 'Oksana' as 'oksana'; surname 'Hrytsenko' as 'hrytsenko'",
     ]
     static let middleNames: [String: String] = [
-        "middle-names/notice/3": "surname 'Ocampo' as 'ocampo'",
+        "middle-names/notice/3": "surname 'Ocampo' as 'ocampo'"
     ]
     static let possessives: [String: String] = [
         "possessives/court-clerk/1": "given name 'Dariusz' as 'dariusz'",
@@ -118,28 +135,43 @@ enum KnownLeaks {
     static let lineBreaks: [String: String] = [
         "line-breaks/arrest-list/1": "given name 'Edwin' as 'edwin'; surname 'Zelaya' as 'zelaya'",
         "line-breaks/arrest-list/3": "given name 'Dariusz' as 'dariusz'; surname 'Wojcik' as 'wojcik'",
-        "line-breaks/arrest-list/4": "given name 'Lucineide' as 'lucineide'; surname 'Fagundes' as 'fagundes'; given name 'Kwame' as 'kwame'; …",
-        "line-breaks/court-clerk/1": "given name 'Dariusz' as 'da riusz'; surname 'Wojcik' as 'wojcik'; given name 'Thiago' as 'thiago'; …",
-        "line-breaks/court-clerk/2": "given name 'Rigoberto' as 'r igoberto'; surname 'Cisneros' as 'cisneros'; given name 'Yesenia' as 'y esenia'; …",
-        "line-breaks/court-clerk/3": "given name 'Rigoberto' as 'rigoberto'; surname 'Cisneros' as 'c isneros'; given name 'Oksana' as 'oksana'; …",
-        "line-breaks/court-clerk/4": "given name 'Graciela' as 'graciela'; surname 'Quintanilla' as 'q uintanilla'; given name 'Thiago' as 't hiago'; …",
+        "line-breaks/arrest-list/4":
+            "given name 'Lucineide' as 'lucineide'; surname 'Fagundes' as 'fagundes'; given name 'Kwame' as 'kwame'; …",
+        "line-breaks/court-clerk/1":
+            "given name 'Dariusz' as 'da riusz'; surname 'Wojcik' as 'wojcik'; given name 'Thiago' as 'thiago'; …",
+        "line-breaks/court-clerk/2":
+            "given name 'Rigoberto' as 'r igoberto'; surname 'Cisneros' as 'cisneros'; given name 'Yesenia' as 'y esenia'; …",
+        "line-breaks/court-clerk/3":
+            "given name 'Rigoberto' as 'rigoberto'; surname 'Cisneros' as 'c isneros'; given name 'Oksana' as 'oksana'; …",
+        "line-breaks/court-clerk/4":
+            "given name 'Graciela' as 'graciela'; surname 'Quintanilla' as 'q uintanilla'; given name 'Thiago' as 't hiago'; …",
         "line-breaks/detainer-form/1": "surname 'Quintanilla' as 'quintanil la'",
         "line-breaks/family-letter/1": "given name 'Edwin' as 'edwin'; surname 'Zelaya' as 'z elaya'",
-        "line-breaks/family-letter/2": "given name 'Yesenia' as 'yesenia'; surname 'Ocampo' as 'o campo'; surname 'Cisneros' as 'cisneros'",
-        "line-breaks/family-letter/3": "given name 'Oksana' as 'oksana'; surname 'Hrytsenko' as 'hrytsenko'; surname 'Quintanilla' as 'quintani lla'",
-        "line-breaks/family-letter/4": "given name 'Kwame' as 'kw ame'; surname 'Asante' as 'asante'; given name 'Lucineide' as 'l ucineide'; …",
-        "line-breaks/ice-signature/1": "given name 'Graciela' as 'g raciela'; given name 'Yesenia' as 'yesenia'; surname 'Ocampo' as 'o campo'",
-        "line-breaks/ice-signature/2": "given name 'Edwin' as 'e dwin'; surname 'Zelaya' as 'zel aya'; given name 'Lucineide' as 'l ucineide'; …",
-        "line-breaks/ice-signature/3": "surname 'Okonkwo' as 'ok onkwo'; given name 'Lucineide' as 'lucineide'; surname 'Fagundes' as 'fag undes'",
-        "line-breaks/ice-signature/4": "given name 'Dariusz' as 'd ariusz'; surname 'Wojcik' as 'woj cik'; given name 'Yesenia' as 'y esenia'; …",
+        "line-breaks/family-letter/2":
+            "given name 'Yesenia' as 'yesenia'; surname 'Ocampo' as 'o campo'; surname 'Cisneros' as 'cisneros'",
+        "line-breaks/family-letter/3":
+            "given name 'Oksana' as 'oksana'; surname 'Hrytsenko' as 'hrytsenko'; surname 'Quintanilla' as 'quintani lla'",
+        "line-breaks/family-letter/4":
+            "given name 'Kwame' as 'kw ame'; surname 'Asante' as 'asante'; given name 'Lucineide' as 'l ucineide'; …",
+        "line-breaks/ice-signature/1":
+            "given name 'Graciela' as 'g raciela'; given name 'Yesenia' as 'yesenia'; surname 'Ocampo' as 'o campo'",
+        "line-breaks/ice-signature/2":
+            "given name 'Edwin' as 'e dwin'; surname 'Zelaya' as 'zel aya'; given name 'Lucineide' as 'l ucineide'; …",
+        "line-breaks/ice-signature/3":
+            "surname 'Okonkwo' as 'ok onkwo'; given name 'Lucineide' as 'lucineide'; surname 'Fagundes' as 'fag undes'",
+        "line-breaks/ice-signature/4":
+            "given name 'Dariusz' as 'd ariusz'; surname 'Wojcik' as 'woj cik'; given name 'Yesenia' as 'y esenia'; …",
         "line-breaks/notice/1": "given name 'Lucineide' as 'lucineide'; surname 'Fagundes' as 'fagu ndes'",
         "line-breaks/notice/2": "given name 'Nkechi' as 'nkechi'; surname 'Okonkwo' as 'okonkwo'",
         "line-breaks/notice/3": "given name 'Yesenia' as 'yesenia'; surname 'Ocampo' as 'ampo'",
         "line-breaks/notice/4": "given name 'Rigoberto' as 'rigoberto'; surname 'Cisneros' as 'c isneros'",
         "line-breaks/police-to-ice/1": "given name 'Nkechi' as 'nkechi'; surname 'Okonkwo' as 'okonkwo'",
-        "line-breaks/police-to-ice/2": "given name 'Graciela' as 'graciela'; surname 'Quintanilla' as 'quintanilla'; given name 'Oksana' as 'oksana'; …",
-        "line-breaks/police-to-ice/3": "given name 'Edwin' as 'e dwin'; given name 'Kwame' as 'kwame'; surname 'Asante' as 'asante'",
-        "line-breaks/police-to-ice/4": "given name 'Thiago' as 't hiago'; given name 'Nkechi' as 'nkechi'; surname 'Okonkwo' as 'o konkwo'",
+        "line-breaks/police-to-ice/2":
+            "given name 'Graciela' as 'graciela'; surname 'Quintanilla' as 'quintanilla'; given name 'Oksana' as 'oksana'; …",
+        "line-breaks/police-to-ice/3":
+            "given name 'Edwin' as 'e dwin'; given name 'Kwame' as 'kwame'; surname 'Asante' as 'asante'",
+        "line-breaks/police-to-ice/4":
+            "given name 'Thiago' as 't hiago'; given name 'Nkechi' as 'nkechi'; surname 'Okonkwo' as 'o konkwo'",
         "line-breaks/record-printout/1": "given name 'Lucineide' as 'lucineide'; surname 'Fagundes' as 'fagundes'",
         "line-breaks/record-printout/2": "given name 'Dariusz' as 'dariusz'; surname 'Wojcik' as 'wojcik'",
         "line-breaks/record-printout/3": "given name 'Oksana' as 'oksana'; surname 'Hrytsenko' as 'hrytsenko'",
@@ -198,6 +230,6 @@ enum KnownLeaks {
         "salutations/notice/8": "surname 'Okonkwo' as 'okonkwo'",
     ]
     static let surnameAfterTitle: [String: String] = [
-        "surname-after-title/notice/2": "surname 'Okonkwo' as 'okonkwo'",
+        "surname-after-title/notice/2": "surname 'Okonkwo' as 'okonkwo'"
     ]
 }
