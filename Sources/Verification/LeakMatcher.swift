@@ -222,7 +222,9 @@ public struct LeakMatcher: Sendable {
                         let p = matcher.patterns[t]
                         // Printed as the string's own words: the words rule's call (it applies
                         // the capital rule and tells an OCR variant from an exact copy).
-                        if j - i + 1 == p.shapes.count, zip(words[i...j], p.shapes).allSatisfy({ $0.shape == $1 }) {
+                        if p.hasWordForm, j - i + 1 == p.shapes.count,
+                            zip(words[i...j], p.shapes).allSatisfy({ $0.shape == $1 })
+                        {
                             continue
                         }
                         let isNumber = LeakTarget.numberTypes.contains(matcher.targets[t].type)

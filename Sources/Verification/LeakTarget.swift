@@ -46,6 +46,8 @@ struct TargetPatterns: Sendable {
     var forms: [(shapes: [String], form: LeakForm)] = []
     /// The string's own words, as shapes.
     var shapes: [String] = []
+    /// The string's own words are one of `forms` (numbers matched by their digits are not).
+    var hasWordForm = false
     var needsCapital = false
     var joined: String?
     /// The folded letters and digits, to tell a digit-exact joined match from an OCR one.
@@ -98,6 +100,8 @@ struct TargetPatterns: Sendable {
         var forms: [(shapes: [String], form: LeakForm)] = []
     /// The string's own words, as shapes.
     var shapes: [String] = []
+    /// The string's own words are one of `forms` (numbers matched by their digits are not).
+    var hasWordForm = false
         if !(isNumberType && numberPatterns) { forms.append((words, .exact)) }
         if let date { forms += date.wordForms.map { ($0.map { TextTokens.shape($0) }, .dateRendering) } }
         if target.type == "person_name" {
@@ -120,6 +124,7 @@ struct TargetPatterns: Sendable {
         }
         var seen = Set<[String]>()
         self.forms = forms.filter { seen.insert($0.shapes).inserted }
+        hasWordForm = self.forms.contains { $0.form == .exact }
     }
 }
 
