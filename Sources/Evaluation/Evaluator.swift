@@ -98,7 +98,8 @@ package enum Evaluator {
         guard records.isPublic else { return HeaderScore(pairs: pairs, file: records.file) }
         let matchers = Dictionary(
             uniqueKeysWithValues: truth.documents.map { doc in
-                (doc.path, LeakMatcher((doc.pii ?? []).map { LeakTarget(text: $0.text, type: $0.type) }, partialNames: false))
+                let targets = (doc.pii ?? []).map { LeakTarget(text: $0.text, type: $0.type) }
+                return (doc.path, LeakMatcher(targets, partialNames: false))
             })
         return HeaderScore(pairs: pairs, file: records.file) { path, value in
             !(matchers[path]?.search(value).hits.isEmpty ?? true)

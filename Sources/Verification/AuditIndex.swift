@@ -35,7 +35,8 @@ struct AuditIndex: Sendable {
                 if let path = entry.path { targets[i].documents?.insert(path) }
             } else {
                 byKey[key] = targets.count
-                targets.append(LeakTarget(text: entry.original, type: entry.type, documents: Set([entry.path].compactMap { $0 })))
+                targets.append(
+                    LeakTarget(text: entry.original, type: entry.type, documents: Set([entry.path].compactMap { $0 })))
                 records.append([entry])
             }
         }

@@ -67,7 +67,9 @@ public struct LeakMatcher: Sendable {
                 byGiven[name.given.shape, default: []].append(i)
                 maxSurname = max(maxSurname, name.surname.shape.count)
                 if name.surname.letters.count >= LeakMatcher.minimumOneEditLetters - 1 {
-                    for key in LeakMatcher.deletions(name.surname.letters) { bySurnameDeletion[key, default: []].append(i) }
+                    for key in LeakMatcher.deletions(name.surname.letters) {
+                        bySurnameDeletion[key, default: []].append(i)
+                    }
                 }
             }
         }
@@ -297,7 +299,9 @@ public struct LeakMatcher: Sendable {
             var found: [Int] = []
             for t in matcher.bySurname[b.shape] ?? [] {
                 guard let name = matcher.patterns[t].name else { continue }
-                if isPart(a.shape, of: name.given.shape, suffix: true) || isPart(a.shape, of: name.given.shape, suffix: false) {
+                if isPart(a.shape, of: name.given.shape, suffix: true)
+                    || isPart(a.shape, of: name.given.shape, suffix: false)
+                {
                     found.append(t)
                 }
             }

@@ -96,12 +96,13 @@ struct TargetPatterns: Sendable {
 
         // A number matched by its digits, its letters and digits or its date needs no word
         // pattern: its words would report "123 45 6789" as exact.
-        let numberPatterns = !digits.isEmpty || date != nil || (joined != nil && foldedJoined.contains(where: \.isNumber))
+        let numberPatterns =
+            !digits.isEmpty || date != nil || (joined != nil && foldedJoined.contains(where: \.isNumber))
         var forms: [(shapes: [String], form: LeakForm)] = []
-    /// The string's own words, as shapes.
-    var shapes: [String] = []
-    /// The string's own words are one of `forms` (numbers matched by their digits are not).
-    var hasWordForm = false
+        /// The string's own words, as shapes.
+        var shapes: [String] = []
+        /// The string's own words are one of `forms` (numbers matched by their digits are not).
+        var hasWordForm = false
         if !(isNumberType && numberPatterns) { forms.append((words, .exact)) }
         if let date { forms += date.wordForms.map { ($0.map { TextTokens.shape($0) }, .dateRendering) } }
         if target.type == "person_name" {

@@ -13,7 +13,8 @@ enum PDFCheck {
             result.findings += Finding.from(hits, method: .textLayer, page: page.number)
         }
         for (field, value) in pdf.metadata {
-            result.findings += Finding.from(matcher.search(value, document: document).hits, method: .metadata, field: field)
+            let hits = matcher.search(value, document: document).hits
+            result.findings += Finding.from(hits, method: .metadata, field: field)
         }
         if let raw = PDFBytes(path: path) {
             // A string the other checks found is reported once, by the check that explains it.

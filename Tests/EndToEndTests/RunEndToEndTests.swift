@@ -45,7 +45,8 @@ import Testing
         let summary = try #require(r.stderr.split(separator: "\n").last { $0.hasPrefix("foiapipe: ") })
         let verify = try run(["verify", out, "--no-ocr"])
         if verify.status == 0 {
-            #expect(summary.hasSuffix("; public/ clean by a text-only verify (`foiapipe verify \(out)` also OCRs the page images)"), "\(summary)")
+            let clean = "; public/ clean by a text-only verify (`foiapipe verify \(out)` also OCRs the page images)"
+            #expect(summary.hasSuffix(clean), "\(summary)")
         } else {
             let leaks = verify.stdout.split(separator: "\n").filter { $0.hasPrefix("LEAK ") }.count
             #expect(summary.contains("; public/ NOT CLEAN: \(leaks) leak(s)"), "\(summary)\n\(verify.stdout)")

@@ -8,7 +8,8 @@ import Verification
 @Suite struct LeakScoreTests {
     /// A timestamp's time is no date: `2018-05-12T11:04:00-04:00` holds no 11/4/2000; its date does.
     @Test func sentTimestampsAreSearchedByTheirDateOnly() throws {
-        let line = #"{"source":{"path":"a.pdf","page_start":1,"page_end":1},"header":{"sent":"2018-05-12T11:04:00-04:00"},"quoted":[{"sent":"1984-12-07T09:00:00-05:00"}]}"#
+        let line =
+            #"{"source":{"path":"a.pdf","page_start":1,"page_end":1},"header":{"sent":"2018-05-12T11:04:00-04:00"},"quoted":[{"sent":"1984-12-07T09:00:00-05:00"}]}"#
         let record = try #require(try OutputRecords.parse(line, file: "x", keepStrings: true).first)
         let text = record.strings.map(\.value).joined(separator: "\n")
         let dob2000 = LeakTarget(text: "11/4/2000", type: "date_of_birth")
@@ -67,12 +68,16 @@ import Verification
 
         let verified = try Verifier(jobs: 1, ocr: false).verify(directory: out.path)
         let evaluated = try Evaluator.evaluate(truthFolder: truthFolder.path, outputFolder: out.path)
-        let byVerify = Set(verified.leaks.map { "\($0.audit.original) | line \($0.line ?? 0), \($0.field ?? "") | \($0.route)" })
+        let byVerify = Set(
+            verified.leaks.map { "\($0.audit.original) | line \($0.line ?? 0), \($0.field ?? "") | \($0.route)" })
         let byEval = Set(evaluated.leaks.leaks.map { "\($0.text) | \($0.location) | \($0.match.rawValue)" })
         #expect(byVerify == byEval)
         // Every form is there, so the comparison is not of two empty sets.
         let forms = Set(evaluated.leaks.leaks.map(\.match))
-        #expect(forms.isSuperset(of: [.surnameAlone, .reversed, .fragment, .oneEdit, .exact, .digits, .joined, .dateRendering]), "\(byEval.sorted())")
+        #expect(
+            forms.isSuperset(of: [
+                .surnameAlone, .reversed, .fragment, .oneEdit, .exact, .digits, .joined, .dateRendering,
+            ]), "\(byEval.sorted())")
         #expect(byVerify.count == 10, "\(byVerify.sorted())")
     }
 }

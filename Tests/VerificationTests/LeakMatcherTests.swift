@@ -141,7 +141,9 @@ import Verification
         let kept = matcher.search("Sgt. Martinez wrote the report.", document: "a.pdf")
         #expect(kept.hits.isEmpty)
         #expect(kept.ignoredKeepVariants == 1)
-        #expect(LeakMatcher([martinez]).search("Sgt. Martinez wrote", document: "a.pdf").hits.map(\.form) == [.surnameAlone])
+        #expect(
+            LeakMatcher([martinez]).search("Sgt. Martinez wrote", document: "a.pdf").hits.map(\.form) == [.surnameAlone]
+        )
     }
 
     @Test func partialFormsAreNamed() {

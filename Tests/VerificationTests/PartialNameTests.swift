@@ -31,7 +31,8 @@ import Verification
         ])
         folder.pdf("enron-letter.pdf", [.text(["PAYEE                 AMOUNT", "MIRE                  $1,200.00"])])
         let report = try folder.verify(ocr: false)
-        #expect(found(report, "Patricia F. Mire") == ["line 1 surname alone", "page 1 surname alone"], "\(report.lines)")
+        #expect(
+            found(report, "Patricia F. Mire") == ["line 1 surname alone", "page 1 surname alone"], "\(report.lines)")
         #expect(report.lines.contains { $0.contains("line 1") && $0.contains("(surname alone)") })
     }
 
@@ -42,7 +43,10 @@ import Verification
         defer { folder.remove() }
         try folder.audit([("person_name", "Deborah Roush", "[PERSON-8D9E]")], path: "exhibit.pdf")
         try folder.communications(in: [
-            ("exhibit.pdf", "Sent: Wednesday, September 6, 2017\nTo: [PERSON-4534]; BOARD MEMBERS; ROUSH DEBORAH\nSubject: Re: Statement for press"),
+            (
+                "exhibit.pdf",
+                "Sent: Wednesday, September 6, 2017\nTo: [PERSON-4534]; BOARD MEMBERS; ROUSH DEBORAH\nSubject: Re: Statement for press"
+            ),
             ("exhibit.pdf", "On Wed, Sep 6, 2017 at 10:14 AM, ROUSH. DEBORAH <[EMAIL]> wrote:\nDr. Warren responded."),
         ])
         let report = try folder.verify(ocr: false)
@@ -85,7 +89,9 @@ import Verification
             ("warrant.pdf", "Interview of J uliana Perez, continued."),
         ])
         let report = try folder.verify(ocr: false)
-        #expect(found(report, "Juliana Perez") == ["line 1 ocr variant", "line 2 ocr variant", "line 3 joined"], "\(report.lines)")
+        #expect(
+            found(report, "Juliana Perez") == ["line 1 ocr variant", "line 2 ocr variant", "line 3 joined"],
+            "\(report.lines)")
     }
 
     /// A surname with one OCR error, printed alone in the same document; the same word in
