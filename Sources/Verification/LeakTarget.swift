@@ -99,10 +99,6 @@ struct TargetPatterns: Sendable {
         let numberPatterns =
             !digits.isEmpty || date != nil || (joined != nil && foldedJoined.contains(where: \.isNumber))
         var forms: [(shapes: [String], form: LeakForm)] = []
-        /// The string's own words, as shapes.
-        var shapes: [String] = []
-        /// The string's own words are one of `forms` (numbers matched by their digits are not).
-        var hasWordForm = false
         if !(isNumberType && numberPatterns) { forms.append((words, .exact)) }
         if let date { forms += date.wordForms.map { ($0.map { TextTokens.shape($0) }, .dateRendering) } }
         if target.type == "person_name" {
