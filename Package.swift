@@ -39,7 +39,7 @@ let package = Package(
                 "RunStore", "Analyst"]),
         // The analyst's public files: report.html, foiapipe.sqlite and its Datasette metadata.
         .target(name: "Analyst", dependencies: ["FoiaCore", "Redaction", "Output", "RunStore"]),
-        .target(name: "Evaluation", dependencies: ["Output"]),
+        .target(name: "Evaluation", dependencies: ["Output", "Verification"]),
         .target(name: "Classification", dependencies: ["FoiaCore", "Rules", "TextPatterns", "Yams"]),
         // Pseudonym tags are an HMAC through GLib, which poppler-glib brings.
         .target(name: "Redaction", dependencies: ["FoiaCore", "Rules", "TextPatterns", "Yams", "CPoppler"]),
@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "RulesTests", dependencies: ["Rules", "FoiaTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FoiaTestSupport"]),
         .testTarget(name: "AnalystTests", dependencies: ["Analyst", "Output", "RunStore", "FoiaTestSupport"]),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "FoiaTestSupport"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Verification", "FoiaTestSupport"]),
         .testTarget(name: "ClassificationTests", dependencies: ["Classification", "FoiaCore", "FoiaTestSupport"]),
         .testTarget(name: "RedactionTests", dependencies: ["Redaction", "FoiaCore", "FoiaTestSupport"]),
         .testTarget(

@@ -1,5 +1,6 @@
 import Foundation
 import Output
+import Verification
 
 /// Everything `foiapipe eval` measured, ready to print or write.
 package struct EvaluationReport: Sendable {
@@ -95,10 +96,13 @@ package enum Evaluator {
         guard let records else { return HeaderScore(status: noRecords) }
         let pairs = Matching(truth: truth, records: records.records).pairs
         guard records.isPublic else { return HeaderScore(pairs: pairs, file: records.file) }
-        let searchers = Dictionary(
-            uniqueKeysWithValues: truth.documents.map { ($0.path, LeakSearcher($0.pii ?? [])) })
+        let matchers = Dictionary(
+            uniqueKeysWithValues: truth.documents.map { doc in
+                let targets = (doc.pii ?? []).map { LeakTarget(text: $0.text, type: $0.type) }
+                return (doc.path, LeakMatcher(targets, partialNames: false))
+            })
         return HeaderScore(pairs: pairs, file: records.file) { path, value in
-            !(searchers[path]?.search(value).hits.isEmpty ?? true)
+            !(matchers[path]?.search(value).hits.isEmpty ?? true)
         }
     }
 

@@ -1,8 +1,10 @@
+import Verification
+
 /// Strings that should have stayed readable but did not (over-redaction).
 ///
 /// Each truth `keep` string (an official's name, a work address, an agency) is looked for in
 /// its document's published records and redacted PDF text. One that is nowhere to be found
-/// was redacted (or lost). The search is the leak search's (`LeakSearcher`): case, accents,
+/// was redacted (or lost). The search is the leak search's (`LeakMatcher`, whole forms only): case, accents,
 /// whitespace and punctuation are ignored, office phones are compared digit by digit, and an
 /// official's name may carry one OCR error. Scanned pages reach the JSON through OCR, and
 /// "robert.flaherty @ pd.boston.gov" read from a scan is the address kept, not redacted.
@@ -44,11 +46,12 @@ package struct KeepScore: Sendable {
                 if !(doc.keep ?? []).isEmpty { unsearchedDocuments.append(doc.path) }
                 continue
             }
-            let keeps = (doc.keep ?? []).filter { !TextTokens($0.text).words.isEmpty }
-            let searcher = LeakSearcher(keeps.map { TruthPII(text: $0.text, type: KeepScore.searchType($0.kind)) })
+            let keeps = (doc.keep ?? []).filter { $0.text.contains { $0.isLetter || $0.isNumber } }
+            let matcher = LeakMatcher(
+                keeps.map { LeakTarget(text: $0.text, type: KeepScore.searchType($0.kind)) }, partialNames: false)
             var found = Set<Int>()
             for text in texts where found.count < keeps.count {
-                found.formUnion(searcher.search(text.text).hits.map(\.entry))
+                found.formUnion(matcher.search(text.text).hits.map(\.target))
             }
             total += keeps.count
             for (i, keep) in keeps.enumerated() where !found.contains(i) {

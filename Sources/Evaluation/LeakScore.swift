@@ -1,20 +1,23 @@
+import Verification
+
 /// Truth PII found in what the run published.
 ///
 /// Every truth `pii` string is searched in everything published: every string value of
 /// `communications.jsonl`, the text layer of every page of the redacted PDFs, and every line
-/// of `counts.csv`, with the patterns of `LeakSearcher`. The search is not limited to the
+/// of `counts.csv`, with `verify`'s matcher (`LeakMatcher`). The search is not limited to the
 /// document the string was labelled in: a message printed twice in a dump carries its
 /// private names into both copies, whichever truth file lists them. Each (string, place)
 /// found is one leak. A name found only by the one-edit rule is not a leak when the words
 /// found are all words of `keep` strings: an official a letter away from a private person is
-/// the official.
+/// the official. Partial forms of a name are leaks too (`LeakForm`): a surname alone or one
+/// edit from it only in the documents that label the name.
 package struct LeakScore: Sendable {
     package struct Leak: Sendable, Equatable {
         package var text: String
         package var type: String
         package var file: String
         package var location: String
-        package var match: LeakMatch
+        package var match: LeakForm
         /// The published text that matched, when it differs from `text`.
         package var found: String
     }
@@ -31,11 +34,11 @@ package struct LeakScore: Sendable {
     package var piiStrings = 0
     package var leaks: [Leak] = []
     package var byType: [TypeCount] = []
-    /// One-edit name matches dropped because every word matched is a word of a `keep`
+    /// Fuzzy or partial name matches dropped because every word matched is a word of a `keep`
     /// string: "Sean Kelly" the detective is not an OCR error of "Sean Kelley".
     package var ocrVariantsOfKeeps = 0
-    /// One-edit name matches dropped because they are ordinary words printed in lower case:
-    /// "comes" is not an OCR error of "Gomes", nor "and rape" of "Andrade".
+    /// Fuzzy or partial name matches dropped because they are ordinary words printed in lower
+    /// case: "comes" is not an OCR error of "Gomes", nor "and rape" of "Andrade".
     package var ocrVariantsThatAreWords = 0
 
     package var stringsLeaked: Int { byType.reduce(0) { $0 + $1.strings } }
@@ -77,25 +80,28 @@ package struct LeakScore: Sendable {
             }
         }
         piiStrings = entries.count
-        let searcher = LeakSearcher(entries, keep: truth.documents.flatMap { ($0.keep ?? []).map(\.text) })
+        let targets = entries.indices.map {
+            LeakTarget(text: entries[$0].text, type: entries[$0].type, documents: labelledIn[$0])
+        }
+        let matcher = LeakMatcher(targets, keep: truth.documents.flatMap { ($0.keep ?? []).map(\.text) })
         var leakedStrings: [String: Set<Int>] = [:]
         var occurrences: [String: Int] = [:]
         for text in corpus.texts {
-            let result = searcher.search(text.text)
+            let result = matcher.search(text.text, document: text.truthPath)
             ocrVariantsOfKeeps += result.ignoredKeepVariants
             ocrVariantsThatAreWords += result.ignoredOrdinaryWords
             for hit in result.hits {
-                let entry = entries[hit.entry]
-                if let path = text.truthPath, !labelledIn[hit.entry].contains(path),
+                let entry = entries[hit.target]
+                if let path = text.truthPath, !labelledIn[hit.target].contains(path),
                     !entry.text.contains(where: \.isWhitespace)
                 {
                     continue
                 }
                 leaks.append(
                     Leak(
-                        text: entry.text, type: entry.type, file: text.file, location: text.location, match: hit.match,
+                        text: entry.text, type: entry.type, file: text.file, location: text.location, match: hit.form,
                         found: hit.found))
-                leakedStrings[entry.type, default: []].insert(hit.entry)
+                leakedStrings[entry.type, default: []].insert(hit.target)
                 occurrences[entry.type, default: 0] += 1
             }
         }

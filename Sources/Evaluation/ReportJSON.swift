@@ -1,3 +1,5 @@
+import Verification
+
 /// The `eval.json` form of each score.
 ///
 /// Every metric object starts with `status` (`ok`, `not built`, `no truth`); one that is not

@@ -1,4 +1,5 @@
 import Foundation
+import Verification
 
 /// The report as a plain-text table for the terminal, then the first few problems of each
 /// kind. `eval.json` has the full lists.

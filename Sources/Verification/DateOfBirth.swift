@@ -15,9 +15,16 @@ struct DateOfBirth: Hashable, Sendable {
         "november", "december",
     ]
 
-    /// Reads `03/14/1985`, `3-14-85`, `1985-03-14`, `March 14, 1985`, `14 Mar 1985`; nil otherwise.
+    /// Reads `03/14/1985`, `3-14-85`, `1985-03-14`, `March 14, 1985`, `14 Mar 1985`, `03141985`,
+    /// `19850314`; nil otherwise.
     init?(_ original: String) {
-        let parts = TextTokens.fold(original).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        var parts = TextTokens.fold(original).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        if parts.count == 1, let only = parts.first, only.count == 8, only.allSatisfy(\.isASCII), Int(only) != nil {
+            let yearFirst = only.hasPrefix("19") || only.hasPrefix("20")
+            let chars = Array(only)
+            func cut(_ a: Int, _ b: Int) -> String { String(chars[a..<b]) }
+            parts = yearFirst ? [cut(0, 4), cut(4, 6), cut(6, 8)] : [cut(0, 2), cut(2, 4), cut(4, 8)]
+        }
         guard parts.count == 3 else { return nil }
         let monthIndex = parts.firstIndex { DateOfBirth.month(named: $0) != nil }
         var month: Int
@@ -65,7 +72,8 @@ struct DateOfBirth: Hashable, Sendable {
         return out
     }
 
-    /// Word forms: `march 14 1985`, `mar 14 1985`, `14 march 1985`, `march 14th 1985` …
+    /// Word forms: `march 14 1985`, `mar 14 1985`, `14 march 1985`, `march 14th 1985`,
+    /// `march 04 1985` …
     var wordForms: [[String]] {
         let name = DateOfBirth.monthNames[month - 1]
         let names = Set([name, String(name.prefix(3)), name == "september" ? "sept" : name])
@@ -75,6 +83,7 @@ struct DateOfBirth: Hashable, Sendable {
                 forms.append([n, "\(day)", "\(y)"])
                 forms.append([n, DateOfBirth.ordinal(day), "\(y)"])
                 forms.append(["\(day)", n, "\(y)"])
+                if day < 10 { forms += [["0\(day)", n, "\(y)"], [n, "0\(day)", "\(y)"]] }
             }
         }
         return forms

@@ -1,16 +1,16 @@
-/// A needle found somewhere in one public file, before it is tied to its audit records.
+/// A target found somewhere in one public file, before it is tied to its audit records.
 struct Finding: Sendable, Hashable {
-    var needle: Int
-    var route: LeakMatcher.Route
+    var target: Int
+    var form: LeakForm
     var page: Int?
     var line: Int?
     var field: String?
     var method: Leak.Method
 
     static func from(
-        _ hits: [LeakMatcher.Hit], method: Leak.Method, page: Int? = nil, line: Int? = nil, field: String? = nil
+        _ hits: [LeakHit], method: Leak.Method, page: Int? = nil, line: Int? = nil, field: String? = nil
     ) -> [Finding] {
-        hits.map { Finding(needle: $0.needle, route: $0.route, page: page, line: line, field: field, method: method) }
+        hits.map { Finding(target: $0.target, form: $0.form, page: page, line: line, field: field, method: method) }
     }
 }
 

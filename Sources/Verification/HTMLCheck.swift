@@ -16,23 +16,23 @@ enum HTMLCheck {
         var findings: [Finding] = []
         var found = Set<Int>()
         for part in parts.texts {
-            let hits = matcher.search(part.text).filter { !found.contains($0.needle) }
-            found.formUnion(hits.map(\.needle))
+            let hits = matcher.search(part.text).hits.filter { !found.contains($0.target) }
+            found.formUnion(hits.map(\.target))
             findings += Finding.from(hits, method: .text, line: part.line, field: "text")
         }
         for part in parts.attributes {
-            let hits = matcher.search(part.text).filter { !found.contains($0.needle) }
-            found.formUnion(hits.map(\.needle))
+            let hits = matcher.search(part.text).hits.filter { !found.contains($0.target) }
+            found.formUnion(hits.map(\.target))
             findings += Finding.from(hits, method: .text, line: part.line, field: "attribute \(part.name)")
         }
-        let across = matcher.search(parts.texts.map(\.text).joined(separator: " ")).filter {
-            !found.contains($0.needle)
+        let across = matcher.search(parts.texts.map(\.text).joined(separator: " ")).hits.filter {
+            !found.contains($0.target)
         }
-        found.formUnion(across.map(\.needle))
+        found.formUnion(across.map(\.target))
         findings += Finding.from(across, method: .text, field: "text")
         // The markup as written: what the other readings decoded away is still searched.
         var raw = TextFileCheck.check(data: Data(html.utf8), file: file, matcher: matcher)
-        raw.findings = raw.findings.filter { !found.contains($0.needle) }
+        raw.findings = raw.findings.filter { !found.contains($0.target) }
         return FileResult(findings: findings + raw.findings, problems: raw.problems)
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Values are searched one by one, after JSON unescaping, so `"Mar\u00eda"` is read as a
 /// reader's tool would read it. A line that is not JSON is searched as plain text and
-/// reported, since the contract promises JSON there.
+/// reported, since the contract promises JSON there. A record's `source.path` is the document
+/// its values belong to (see `LeakForm.isDocumentScoped`).
 enum JSONLinesCheck {
     static func check(data: Data, file: String, matcher: LeakMatcher, jobs: Int) -> FileResult {
         let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
@@ -20,12 +21,14 @@ enum JSONLinesCheck {
                     result.problems.append(
                         Problem(kind: .invalidJSON, file: file, page: nil, detail: "line \(n + 1) is not JSON"))
                     let text = String(decoding: bytes, as: UTF8.self)
-                    result.findings += Finding.from(matcher.search(text), method: .text, line: n + 1)
+                    result.findings += Finding.from(matcher.search(text).hits, method: .text, line: n + 1)
                     continue
                 }
+                let document = ((object as? [String: Any])?["source"] as? [String: Any])?["path"] as? String
                 walk(object, path: "") { field, text in
                     if JSONLinesCheck.isMachineField(field) { return }
-                    result.findings += Finding.from(matcher.search(text), method: .json, line: n + 1, field: field)
+                    let hits = matcher.search(text, document: document).hits
+                    result.findings += Finding.from(hits, method: .json, line: n + 1, field: field)
                 }
             }
             return result

@@ -17,7 +17,7 @@ struct OCRScan {
     struct PageHits: Sendable {
         var document: Int
         var page: Int
-        var hits: [LeakMatcher.Hit]
+        var hits: [LeakHit]
     }
 
     var pages: [PageHits] = []
@@ -47,7 +47,10 @@ struct OCRScan {
                 for error in doc.errors {
                     problems.append(Problem(kind: .ocrFailed, file: file, page: nil, detail: error.message))
                 }
-                let pages = doc.pages.map { PageHits(document: number, page: $0.number, hits: matcher.search($0.text)) }
+                let document = PDFCheck.document(of: file)
+                let pages = doc.pages.map {
+                    PageHits(document: number, page: $0.number, hits: matcher.search($0.text, document: document).hits)
+                }
                 return (pages, problems)
             },
             sink: { result in

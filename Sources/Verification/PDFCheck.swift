@@ -7,16 +7,20 @@ enum PDFCheck {
     static func check(path: String, file: String, matcher: LeakMatcher) -> FileResult {
         let pdf = PDFInspection(path: path, relativePath: file)
         var result = FileResult(problems: pdf.problems, pdfPages: pdf.pages.count, hasImagePages: pdf.hasImagePages)
+        let document = PDFCheck.document(of: file)
         for page in pdf.pages {
-            result.findings += Finding.from(matcher.search(page.text), method: .textLayer, page: page.number)
+            let hits = matcher.search(page.text, document: document).hits
+            result.findings += Finding.from(hits, method: .textLayer, page: page.number)
         }
         for (field, value) in pdf.metadata {
-            result.findings += Finding.from(matcher.search(value), method: .metadata, field: field)
+            let hits = matcher.search(value, document: document).hits
+            result.findings += Finding.from(hits, method: .metadata, field: field)
         }
         if let raw = PDFBytes(path: path) {
             // A string the other checks found is reported once, by the check that explains it.
-            let seen = Set(result.findings.map(\.needle))
-            result.findings += Finding.from(matcher.search(raw.text).filter { !seen.contains($0.needle) }, method: .bytes)
+            let seen = Set(result.findings.map(\.target))
+            let hits = matcher.search(raw.text, document: document).hits.filter { !seen.contains($0.target) }
+            result.findings += Finding.from(hits, method: .bytes)
             if raw.extraRevisions > 0 {
                 result.problems.append(
                     Problem(
@@ -25,5 +29,10 @@ enum PDFCheck {
             }
         }
         return result
+    }
+
+    /// The input document a public PDF is the redacted copy of: `redacted/REL.pdf` is `REL.pdf`.
+    static func document(of file: String) -> String? {
+        file.hasPrefix("redacted/") ? String(file.dropFirst("redacted/".count)) : nil
     }
 }

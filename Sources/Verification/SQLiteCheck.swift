@@ -42,15 +42,15 @@ enum SQLiteCheck {
                             method = .bytes
                         case .null: continue
                         }
-                        let hits = matcher.search(text)
-                        found.formUnion(hits.map(\.needle))
+                        let hits = matcher.search(text).hits
+                        found.formUnion(hits.map(\.target))
                         result.findings += Finding.from(
                             hits, method: method, line: row, field: "\(table).\(names[Int(c)])")
                     }
                 }
             }
             if let data = FileManager.default.contents(atPath: path) {
-                let rest = matcher.search(TextFileCheck.printableRuns(data)).filter { !found.contains($0.needle) }
+                let rest = matcher.search(TextFileCheck.printableRuns(data)).hits.filter { !found.contains($0.target) }
                 result.findings += Finding.from(rest, method: .bytes)
             }
         } catch {

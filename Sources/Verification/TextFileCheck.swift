@@ -14,17 +14,17 @@ enum TextFileCheck {
                 Problem(
                     kind: .binaryFile, file: file, page: nil,
                     detail: "a binary file of unknown type; only its printable text was searched, check it by hand or remove it"))
-            result.findings = Finding.from(matcher.search(printableRuns(data)), method: .bytes)
+            result.findings = Finding.from(matcher.search(printableRuns(data)).hits, method: .bytes)
             return result
         }
         let text = String(decoding: data, as: UTF8.self)
         var found = Set<Int>()
         for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let hits = matcher.search(String(line))
-            found.formUnion(hits.map(\.needle))
+            let hits = matcher.search(String(line)).hits
+            found.formUnion(hits.map(\.target))
             result.findings += Finding.from(hits, method: .text, line: n + 1)
         }
-        let across = matcher.search(text).filter { !found.contains($0.needle) }
+        let across = matcher.search(text).hits.filter { !found.contains($0.target) }
         result.findings += Finding.from(across, method: .text)
         return result
     }

@@ -15,7 +15,7 @@ public struct VerificationReport: Sendable {
     public var ocr = true
 
     /// Letters and digits an original needs to be searched for.
-    public static let minimumCharacters = Needle.minimumCharacters
+    public static let minimumCharacters = AuditIndex.minimumCharacters
 
     /// True when nothing audited was found and nothing unverifiable is published.
     public var isClean: Bool { leaks.isEmpty && problems.isEmpty }
@@ -60,8 +60,10 @@ public struct Leak: Sendable, Hashable {
     /// JSON field path (`body`, `header.to[1]`) or metadata field (`title`).
     public var field: String?
     public var method: Method
-    /// Which matching route found it: `words`, `joined`, `digits` or `date`.
-    public var route: String
+    /// The form it was printed in (`exact`, `reversed`, `surname alone` …).
+    public var form: LeakForm
+    /// The form's name, as the report prints it.
+    public var route: String { form.rawValue }
 
     /// Where in the file, as words.
     public var location: String {
@@ -79,7 +81,7 @@ public struct Leak: Sendable, Hashable {
         var audited = audit.path ?? "?"
         if let page = audit.page { audited += " p.\(page)" }
         if otherRecords > 0 { audited += " and \(otherRecords) more" }
-        return "LEAK \(origin) redacted in \(audited): found in \(location) by \(method.rawValue) (\(route) match)"
+        return "LEAK \(origin) redacted in \(audited): found in \(location) by \(method.rawValue) (\(form.rawValue))"
     }
 }
 

@@ -8,12 +8,12 @@ import Foundation
 /// through their text layer, metadata, raw bytes and (unless `ocr` is off) OCR of their
 /// rendered pages, HTML by its text and attribute values (`HTMLCheck`), SQLite databases
 /// cell by cell (`SQLiteCheck`), anything else as text; every file's name is searched too. What is
-/// searched for is every `original` in `DIR/private/audit.jsonl` (see `Needle` for the
-/// matching rules). The check never writes anything.
+/// searched for is every `original` in `DIR/private/audit.jsonl` (see `AuditIndex` and
+/// `TargetPatterns` for the matching rules). The check never writes anything.
 public struct Verifier: Sendable {
     public var jobs: Int
     public var ocr: Bool
-    /// The word list whose lower-case words get the capital rule (see `Needle`).
+    /// The word list whose lower-case words get the capital rule (see `CommonWords`).
     public var commonWordsPath: String
 
     /// - Parameters:
@@ -36,12 +36,12 @@ public struct Verifier: Sendable {
         else { throw .missingPublic(path: publicURL.path) }
         guard FileManager.default.fileExists(atPath: auditPath) else { throw .missingAudit(path: auditPath) }
         let entries = try AuditEntry.load(path: auditPath)
-        let index = AuditIndex(entries: entries, commonWords: CommonWords.load(path: commonWordsPath))
+        let index = AuditIndex(entries: entries, commonWords: CommonWords(path: commonWordsPath))
         let files = try PublicFiles.list(publicURL)
 
         var report = VerificationReport()
         report.ocr = ocr
-        report.originalsSearched = index.matcher.needles.count
+        report.originalsSearched = index.matcher.targets.count
         report.originalsSkipped = index.skipped
         report.filesChecked = files.count
         for f in files where !PublicFiles.isPublishedKind(f.relativePath) {
@@ -76,7 +76,7 @@ public struct Verifier: Sendable {
                 default: result = TextFileCheck.check(data: data, file: f.relativePath, matcher: matcher)
                 }
             }
-            result.findings = Finding.from(matcher.search(f.relativePath), method: .fileName) + result.findings
+            result.findings = Finding.from(matcher.search(f.relativePath).hits, method: .fileName) + result.findings
             return result
         }
 
@@ -98,11 +98,11 @@ public struct Verifier: Sendable {
         for (i, f) in files.enumerated() {
             var seen = Set<Finding>()
             for finding in findings[i] where seen.insert(finding).inserted {
-                let records = index.records[finding.needle]
+                let records = index.records[finding.target]
                 report.leaks.append(
                     Leak(
                         audit: records[0], otherRecords: records.count - 1, file: f.relativePath, page: finding.page,
-                        line: finding.line, field: finding.field, method: finding.method, route: finding.route.rawValue))
+                        line: finding.line, field: finding.field, method: finding.method, form: finding.form))
             }
         }
         return report

@@ -31,7 +31,10 @@ struct Merge: ParsableCommand {
         } catch {
             throw CommandFailure.usage("foiapipe: \(error)")
         }
-        if !options.quiet { SummaryLine.print(summary, out: options.out) }
+        if !options.quiet {
+            SummaryLine.print(
+                summary, out: options.out, publicCheck: PublicCheck.summary(out: options.out, jobs: options.workers))
+        }
         if summary.failedDocuments > 0 { throw ExitCode(Status.someFailed) }
     }
 }

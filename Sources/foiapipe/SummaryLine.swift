@@ -3,7 +3,10 @@ import Foundation
 
 /// The one-line summary a run or merge prints on stderr when it ends.
 enum SummaryLine {
-    static func text(_ summary: RunSummary, out: String, shard: Shard? = nil, renamed: [String] = []) -> String {
+    /// - Parameter publicCheck: what the closing text-only verify said (`PublicCheck`).
+    static func text(
+        _ summary: RunSummary, out: String, shard: Shard? = nil, renamed: [String] = [], publicCheck: String? = nil
+    ) -> String {
         let rate = summary.seconds > 0 ? Double(summary.pagesRead) / summary.seconds : 0
         var parts = [
             "\(summary.documents) documents, \(summary.pages) pages (\(summary.ocrPages) OCR)",
@@ -26,10 +29,14 @@ enum SummaryLine {
         }
         parts.append(
             "\(summary.failedDocuments) failed" + (summary.failedDocuments > 0 ? ", see \(out)/errors.jsonl" : ""))
+        if let publicCheck { parts.append(publicCheck) }
         return "foiapipe: " + parts.joined(separator: "; ")
     }
 
-    static func print(_ summary: RunSummary, out: String, shard: Shard? = nil, renamed: [String] = []) {
-        FileHandle.standardError.write(Data((text(summary, out: out, shard: shard, renamed: renamed) + "\n").utf8))
+    static func print(
+        _ summary: RunSummary, out: String, shard: Shard? = nil, renamed: [String] = [], publicCheck: String? = nil
+    ) {
+        let line = text(summary, out: out, shard: shard, renamed: renamed, publicCheck: publicCheck)
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }

@@ -59,7 +59,11 @@ struct Run: ParsableCommand {
         } catch {
             throw CommandFailure.usage("foiapipe: \(error)")
         }
-        if !options.quiet { SummaryLine.print(summary, out: options.out, shard: split, renamed: found.renamed) }
+        if !options.quiet {
+            // A shard publishes nothing: its merge ends with the check.
+            let check = split == nil ? PublicCheck.summary(out: options.out, jobs: options.workers) : nil
+            SummaryLine.print(summary, out: options.out, shard: split, renamed: found.renamed, publicCheck: check)
+        }
         if review { ReviewPrinter.print(outputDirectory: options.out, limit: 25) }
         if summary.failedDocuments > 0 { throw ExitCode(Status.someFailed) }
     }

@@ -35,6 +35,24 @@ import Testing
         }
     }
 
+    /// The summary says whether `public/` is clean, by the same text-only check as
+    /// `foiapipe verify --no-ocr`, and names the OCR check that remains.
+    @Test func aRunEndsWithATextOnlyVerify() throws {
+        let out = temporaryFolder("e2e-verify").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let r = try run(["run", Fixtures.path("text_layer_email.pdf"), "--out", out, "--jobs", "2"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let summary = try #require(r.stderr.split(separator: "\n").last { $0.hasPrefix("foiapipe: ") })
+        let verify = try run(["verify", out, "--no-ocr"])
+        if verify.status == 0 {
+            let clean = "; public/ clean by a text-only verify (`foiapipe verify \(out)` also OCRs the page images)"
+            #expect(summary.hasSuffix(clean), "\(summary)")
+        } else {
+            let leaks = verify.stdout.split(separator: "\n").filter { $0.hasPrefix("LEAK ") }.count
+            #expect(summary.contains("; public/ NOT CLEAN: \(leaks) leak(s)"), "\(summary)\n\(verify.stdout)")
+        }
+    }
+
     @Test func goodFilesExitZeroAndWritePages() throws {
         let out = temporaryFolder("e2e")
         defer { try? FileManager.default.removeItem(at: out) }

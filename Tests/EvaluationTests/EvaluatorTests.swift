@@ -2,6 +2,7 @@ import Evaluation
 import FoiaTestSupport
 import Foundation
 import Testing
+import Verification
 
 /// Whole evaluations of the hand-made folders in `Tests/Fixtures/eval` (see its README).
 @Suite struct EvaluatorTests {
@@ -48,7 +49,7 @@ import Testing
     @Test func plantedLeaksAreCaughtWhereTheyAre() throws {
         let report = try evaluate("leaky")
         let leaks = report.leaks.leaks
-        func leak(_ text: String, _ match: LeakMatch) -> LeakScore.Leak? {
+        func leak(_ text: String, _ match: LeakForm) -> LeakScore.Leak? {
             leaks.first { $0.text == text && $0.match == match }
         }
         let exact = try #require(leak("Jose Alvarez", .exact), "\(leaks)")

@@ -43,6 +43,18 @@ struct OutputFolder {
         try write("public/counts.csv", "category,level,communications,with_detainer\nALL,ALL,\(bodies.count),0\n")
     }
 
+    /// Writes `public/communications.jsonl` with one communication per (document, body).
+    func communications(in documents: [(path: String, body: String)]) throws {
+        let lines = try documents.enumerated().map { i, d in
+            let object: [String: Any] = [
+                "id": "c\(i)", "kind": "email", "body": d.body,
+                "source": ["path": d.path, "page_start": 1, "page_end": 1],
+            ]
+            return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+        }
+        try write("public/communications.jsonl", lines.joined(separator: "\n") + "\n")
+    }
+
     func write(_ relative: String, _ text: String) throws {
         let url = root.appendingPathComponent(relative)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -36,36 +36,27 @@ struct FuzzyNameIndex: Sendable {
 
     private static func halves(_ n: Int) -> (head: Int, tail: Int) { (n / 2, n - n / 2 - 1) }
 
-    /// Each name found, with the range of the words that matched it.
-    ///
-    /// A match made only of words in `excluded` is passed over (and counted in `ignored`),
-    /// and the search for that name goes on, so an official printed near a leak cannot hide it.
-    func search(
-        _ words: [TextTokens.Token], excluding excluded: Set<String>, ignored: inout Int
-    ) -> [(entry: Int, range: Range<String.Index>)] {
-        guard !names.isEmpty else { return [] }
+    /// Calls `visit` with each name and window of words (first and last index) within one edit
+    /// of it. `visit` returns true to accept the match: the name is then not looked for again.
+    /// A rejected match (an official's name, an ordinary word) lets the search for that name go
+    /// on, so an official printed near a leak cannot hide it.
+    func search(_ words: [TextTokens.Word], visit: (_ entry: Int, _ first: Int, _ last: Int) -> Bool) {
+        guard !names.isEmpty else { return }
         let wordLetters = words.map { TextTokens.letters($0.text) }
-        var found: [(entry: Int, range: Range<String.Index>)] = []
-        var seen = Set<Int>()
+        var accepted = Set<Int>()
         for start in words.indices where !wordLetters[start].isEmpty {
             var window: [UInt32] = []
             for size in 1...maxWords {
                 let end = start + size - 1
                 guard end < words.count else { break }
                 window += wordLetters[end]
-                for index in candidates(window) where !seen.contains(names[index].entry) {
+                for index in candidates(window) where !accepted.contains(names[index].entry) {
                     let name = names[index]
                     guard abs(size - name.wordCount) <= 1, isWithinOneEdit(window, name.letters) else { continue }
-                    if words[start...end].allSatisfy({ excluded.contains($0.text) }) {
-                        ignored += 1
-                        continue
-                    }
-                    seen.insert(name.entry)
-                    found.append((name.entry, words[start].range.lowerBound..<words[end].range.upperBound))
+                    if visit(name.entry, start, end) { accepted.insert(name.entry) }
                 }
             }
         }
-        return found
     }
 
     private func candidates(_ window: [UInt32]) -> Set<Int> {
