@@ -1,4 +1,5 @@
 import Foundation
+import Rules
 
 /// The header fields an email printout labels.
 enum HeaderField: String, Sendable, CaseIterable {
@@ -201,22 +202,6 @@ struct HeaderLabels: Sendable {
     static func foldShapes(_ s: String) -> String {
         s.replacingOccurrences(of: "rn", with: "m").replacingOccurrences(of: "cl", with: "d")
             .replacingOccurrences(of: "vv", with: "w")
-    }
-
-    private func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var prev = Array(0...b.count)
-        var cur = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            cur[0] = i
-            for j in 1...b.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&prev, &cur)
-        }
-        return prev[b.count]
     }
 }
 
