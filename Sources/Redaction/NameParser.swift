@@ -4,6 +4,9 @@ enum NameContext: Sendable {
     case strong
     /// In prose or a subject line: a word of the dictionary is not taken for a name.
     case weak
+    /// Right after `Mr.` or `Ms.`: as strong, and a colon after the name ends a salutation
+    /// (`Dear Ms. Mire:`); no label follows a courtesy title.
+    case afterTitle
 }
 
 /// The printed forms of a name the parser reads.
@@ -39,7 +42,7 @@ struct NameParser: Sendable {
     func isNameWord(_ i: Int, _ context: NameContext) -> Bool {
         let t = tokens[i]
         guard !t.touchesDigit, t.startsUpper, t.text.count >= 2 else { return false }
-        if t.next == ":" { return false }
+        if t.next == ":" && context != .afterTitle { return false }
         if t.hasOddCapitals || NameParser.isOCRNoise(t.text) { return false }
         if lexicon.isNeverName(folded: t.folded) { return false }
         if context == .weak && lexicon.isCommon(folded: t.folded) { return false }

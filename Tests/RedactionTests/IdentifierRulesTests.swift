@@ -190,4 +190,20 @@ import Testing
     @Test func fbiNumberLengthenedByOCR() {
         expectBodies(["Name: ⟦name:Kemar Ffrench⟧\nFBI#: ⟦fbi:41V9455vV65⟧\nPlease let me know."])
     }
+
+    /// Found by the perturbation harness and in real releases: a record's codes regrouped or
+    /// without their label, dates printed without separators, an A-number in a sentence.
+    @Test func regroupedAndUnlabelledRecordCodes() {
+        expectBodies([
+            """
+            Booking #:  Name  DOB:  Address:  Charge
+            ⟦oid:BK26-858427⟧  ⟦name:ZELAYA, Edwin⟧  ⟦dob:21JAN1986⟧  A&B DW (⟪c265⟫ s15A)
+                SID: ⟦sid:MA-64776040⟧  FBI#: ⟦fbi:614123-XT1⟧
+                PCF: ⟦sid:614 6719⟧  and ⟦fbi:289942XT1⟧
+            """,
+            "Your A-number is ⟦anum:287 511 954⟧. Please report on ⟪December 2, 2016⟫.",
+            // A dispatch log: the date after the caller's name is theirs, not the dispatcher's.
+            "2:54:34 PM ⟦name:BAUER, JACOB⟧ ⟦dob:062780⟧ M ⟪Horner,Heidi⟫ PDDISP21CFQXM2",
+        ])
+    }
 }

@@ -71,7 +71,7 @@ enum KnownLeaks {
     static let baseline: [String: String] = [:]
     static let ocrSplits: [String: String] = [
         "ocr-splits/arrest-list/1": "given name 'Thiago' as 'hiago'",
-        "ocr-splits/arrest-list/4": "given name 'Kwame' as 'wame'; fbi '255777XT3'; pcf '7973485'",
+        "ocr-splits/arrest-list/4": "given name 'Kwame' as 'wame'",
         "ocr-splits/court-clerk/1":
             "given name 'Dariusz' as 'd ariusz'; surname 'Wojcik' as 'wojcik'; given name 'Thiago' as 't hiago'; …",
         "ocr-splits/court-clerk/2":
@@ -81,7 +81,7 @@ enum KnownLeaks {
         "ocr-splits/court-clerk/4":
             "given name 'Graciela' as 'g raciela'; surname 'Quintanilla' as 'q uintanilla'; given name 'Thiago' as 'thiagobezerra'; …",
         "ocr-splits/detainer-form/2": "given name 'Rigoberto' as 'igoberto'",
-        "ocr-splits/detainer-form/3": "given name 'Dariusz' as 'ariusz'; fbi '264784PB5'",
+        "ocr-splits/detainer-form/3": "given name 'Dariusz' as 'ariusz'",
         "ocr-splits/detainer-form/4": "given name 'Thiago' as 'iago'",
         "ocr-splits/family-letter/1":
             "given name 'Edwin' as 'edwinzelaya'; surname 'Zelaya' as 'edwinzelaya'; given name 'Yesenia' as 'y esenia'; …",
@@ -92,11 +92,10 @@ enum KnownLeaks {
         "ocr-splits/family-letter/4":
             "given name 'Kwame' as 'kwameasante'; surname 'Asante' as 'kwameasante'; given name 'Lucineide' as 'l ucineide'; …",
         "ocr-splits/ice-signature/1":
-            "given name 'Graciela' as 'raciela'; given name 'Yesenia' as 'yeseniaocampo'; surname 'Ocampo' as 'yeseniaocampo'; …",
-        "ocr-splits/ice-signature/2":
-            "given name 'Edwin' as 'edwinzelaya'; surname 'Zelaya' as 'edwinzelaya'; fbi '675956PB7'",
+            "given name 'Graciela' as 'raciela'; given name 'Yesenia' as 'yeseniaocampo'; surname 'Ocampo' as 'yeseniaocampo'",
+        "ocr-splits/ice-signature/2": "given name 'Edwin' as 'edwinzelaya'; surname 'Zelaya' as 'edwinzelaya'",
         "ocr-splits/ice-signature/3":
-            "given name 'Nkechi' as 'nke chi'; given name 'Lucineide' as 'lucineidefagundes'; surname 'Fagundes' as 'lucineidefagundes'; …",
+            "given name 'Nkechi' as 'nke chi'; given name 'Lucineide' as 'lucineidefagundes'; surname 'Fagundes' as 'lucineidefagundes'",
         "ocr-splits/ice-signature/4": "given name 'Dariusz' as 'dariuszwojcik'; surname 'Wojcik' as 'dariuszwojcik'",
         "ocr-splits/notice/1": "given name 'Lucineide' as 'l ucineide'; surname 'Fagundes' as 'fagun des'",
         "ocr-splits/notice/2": "given name 'Nkechi' as 'nk echi'; surname 'Okonkwo' as 'okonkwo'",
@@ -110,12 +109,11 @@ enum KnownLeaks {
             "given name 'Edwin' as 'dwin'; surname 'Zelaya' as 'z elaya'; given name 'Kwame' as 'kwameasante'; …",
         "ocr-splits/police-to-ice/4":
             "given name 'Thiago' as 't hiago'; given name 'Nkechi' as 'nkechi'; surname 'Okonkwo' as 'o konkwo'",
-        "ocr-splits/record-printout/1": "fbi '785570KA1'",
         "ocr-splits/record-printout/2": "given name 'Dariusz' as 'ariusz'",
         "ocr-splits/record-printout/3": "given name 'Oksana' as 'ksana'",
     ]
     static let labelNoise: [String: String] = [
-        "label-noise/arrest-list/1": "lost '11/12/2016 0700'; lost '11/13/2016 0700'"
+        "label-noise/arrest-list/1": "lost '11/12/2016 0700'; lost '11/13/2016 0700'",
     ]
     static let reversedNames: [String: String] = [
         "reversed-names/arrest-list/1": "given name 'Edwin' as 'edwin'; surname 'Zelaya' as 'zelaya'",
@@ -125,7 +123,7 @@ enum KnownLeaks {
         "reversed-names/record-printout/3": "given name 'Oksana' as 'oksana'; surname 'Hrytsenko' as 'hrytsenko'",
     ]
     static let middleNames: [String: String] = [
-        "middle-names/notice/3": "surname 'Ocampo' as 'ocampo'"
+        "middle-names/notice/3": "surname 'Ocampo' as 'ocampo'",
     ]
     static let possessives: [String: String] = [
         "possessives/court-clerk/1": "given name 'Dariusz' as 'dariusz'",
@@ -177,38 +175,8 @@ enum KnownLeaks {
         "line-breaks/record-printout/3": "given name 'Oksana' as 'oksana'; surname 'Hrytsenko' as 'hrytsenko'",
         "line-breaks/record-printout/4": "given name 'Edwin' as 'edwin'; surname 'Zelaya' as 'zelaya'",
     ]
-    static let bareIDs: [String: String] = [
-        "bare-ids/arrest-list/1": "fbi '289942XT1'",
-        "bare-ids/arrest-list/2": "fbi '481614RD0'",
-        "bare-ids/arrest-list/3": "fbi '427401KA1'",
-        "bare-ids/arrest-list/4": "fbi '255777XT3'",
-        "bare-ids/detainer-form/1": "fbi '484125XT8'",
-        "bare-ids/detainer-form/2": "fbi '528652RD1'",
-        "bare-ids/detainer-form/3": "fbi '264784PB5'",
-        "bare-ids/detainer-form/4": "fbi '623714XT8'",
-        "bare-ids/ice-signature/1": "fbi '523511PB3'",
-        "bare-ids/ice-signature/2": "fbi '675956PB7'",
-        "bare-ids/ice-signature/3": "fbi '268609XT8'",
-        "bare-ids/ice-signature/4": "fbi '116395KA9'",
-        "bare-ids/record-printout/1": "fbi '785570KA1'",
-        "bare-ids/record-printout/2": "fbi '242690RD1'",
-        "bare-ids/record-printout/3": "fbi '943747RD7'",
-        "bare-ids/record-printout/4": "fbi '399146KA9'",
-    ]
-    static let regroupedIDs: [String: String] = [
-        "regrouped-ids/arrest-list/1": "pcf '614 6719'",
-        "regrouped-ids/arrest-list/2": "booking 'BK26-858427'; dob '21JAN1986'; pcf '2060-827'",
-        "regrouped-ids/arrest-list/3": "booking 'BK22-148317'; booking 'BK17-324352'; pcf '5843-913'",
-        "regrouped-ids/arrest-list/4": "pcf '797 3485'",
-        "regrouped-ids/court-clerk/2": "sid 'MA-64776040'",
-        "regrouped-ids/ice-signature/1": "pcf '822 6826'",
-        "regrouped-ids/ice-signature/2": "pcf '802 8904'",
-        "regrouped-ids/ice-signature/3": "pcf '165 7550'",
-        "regrouped-ids/ice-signature/4": "pcf '7 526312'",
-        "regrouped-ids/notice/1": "anum '227-680-578'",
-        "regrouped-ids/notice/4": "anum '287 511 954'",
-        "regrouped-ids/police-to-ice/4": "dob '15MAY1980'",
-    ]
+    static let bareIDs: [String: String] = [:]
+    static let regroupedIDs: [String: String] = [:]
     static let addressWraps: [String: String] = [
         "address-wraps/arrest-list/1": "address '23 Ruthven'",
         "address-wraps/arrest-list/2": "address '168 Geneva'",
@@ -226,10 +194,8 @@ enum KnownLeaks {
         "salutations/notice/3": "surname 'Ocampo' as 'ocampo'",
         "salutations/notice/4": "given name 'Rigoberto' as 'rigoberto'",
         "salutations/notice/5": "given name 'Lucineide' as 'lucineide'",
-        "salutations/notice/7": "surname 'Bezerra' as 'bezerra'",
-        "salutations/notice/8": "surname 'Okonkwo' as 'okonkwo'",
     ]
     static let surnameAfterTitle: [String: String] = [
-        "surname-after-title/notice/2": "surname 'Okonkwo' as 'okonkwo'"
+        "surname-after-title/notice/2": "surname 'Okonkwo' as 'okonkwo'",
     ]
 }

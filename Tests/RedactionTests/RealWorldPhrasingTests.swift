@@ -128,4 +128,14 @@ import Testing
             """
         ])
     }
+
+    /// Letters in `../shared/realdocs`: the addressee's surname after a salutation, whose colon
+    /// is no label's, even when the surname is an ordinary word (`Mire`) and the only mention.
+    @Test func surnameInALettersSalutation() {
+        expectBodies([
+            "November 6, 2001\nMs. ⟦name:Patricia F. Mire⟧\nAlstom Power, Inc.\nDear Ms. ⟦name:Mire⟧:\nIn accordance with the provisions",
+            "Re: NOTICE OF RESPONSE TO FOIA REQUEST\nDear Mr. ⟦name:Martinez⟧:\nThe Chicago Police Department is in receipt of your request.",
+            "Dear Ms. ⟦name:Ocampo⟧:\nYour file has been transferred.",
+        ])
+    }
 }

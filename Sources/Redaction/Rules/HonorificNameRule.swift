@@ -3,7 +3,8 @@ import Foundation
 /// Names after a courtesy title, which police and ICE mail uses for the people it is about.
 ///
 /// Catches: `Mr. Alvarez`, `Ms. Jean-Baptiste`, `Mrs. Maria Pereira`, `Mr. ALVAREZ`. One
-/// capitalised word is enough after the title; it may be an ordinary word (`Mr. Young`).
+/// capitalised word is enough after the title; it may be an ordinary word (`Mr. Young`), and a
+/// salutation's colon may follow it (`Dear Ms. Mire:`).
 ///
 /// Leaves alone: ranks (`Det. Kelly`, `Officer Smith`: officials, see OfficialNames) and
 /// pronouns after an OCR-garbled redaction (`Mr. He (6)`).
@@ -20,9 +21,9 @@ enum HonorificNameRule {
             else { continue }
             let gap = ctx.ns.substring(with: NSRange(location: labelEnd, length: ctx.tokens[t].span.start - labelEnd))
             guard gap.allSatisfy({ $0 == " " || $0 == "." || $0 == "\t" }) else { continue }
-            if let full = ctx.parser.name(at: t, .strong) {
+            if let full = ctx.parser.name(at: t, .afterTitle) {
                 out.append(rule.finding(full))
-            } else if ctx.parser.isNameWord(t, .strong) {
+            } else if ctx.parser.isNameWord(t, .afterTitle) {
                 let token = ctx.tokens[t]
                 let name = PersonName(given: [], surname: [token.folded])
                 let stemEnd = token.span.start + (token.stem as NSString).length

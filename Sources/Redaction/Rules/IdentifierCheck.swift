@@ -7,7 +7,8 @@ import Foundation
 /// - `a_number`: eight or nine digits (an alien registration number, `A` prefix optional).
 /// - `ma_license`: a Massachusetts licence, `S` and eight digits.
 /// - `phone`: a North American number: ten digits (or 1 and ten), area and exchange not starting 0 or 1.
-/// - `date`: a calendar date with a month 1–12, a day 1–31 and, when printed, a year 1900–2039.
+/// - `date`: a calendar date with a month 1–12, a day 1–31 and, when printed, a year 1900–2039;
+///   six or eight digits alone are read as MMDDYY or MMDDYYYY.
 ///
 /// Example: `575-65-7613` passes `ssn`; `900-12-3456` does not.
 enum IdentifierCheck: String, CaseIterable, Sendable {
@@ -94,8 +95,13 @@ enum IdentifierCheck: String, CaseIterable, Sendable {
             }
             return true
         }
-        let groups = value.split(whereSeparator: { "/-. ".contains($0) }).map { digits(String($0)) }
+        var groups = value.split(whereSeparator: { "/-. ".contains($0) }).map { digits(String($0)) }
             .filter { !$0.isEmpty }
+        // Printed without separators, as record rows print a birth date (062780, 06271980): MMDDYY(YY).
+        if groups.count == 1, groups[0].count == 6 || groups[0].count == 8 {
+            let d = Array(groups[0])
+            groups = [String(d[0..<2]), String(d[2..<4]), String(d[4...])]
+        }
         guard groups.count == 3 || groups.count == 2 else { return false }
         let nums = groups.compactMap { Int($0) }
         guard nums.count == groups.count else { return false }

@@ -15,9 +15,9 @@ import Foundation
 /// Example: `3. TRAN, HUONG (12-12-99, Vietnam)` → `3. [PERSON-5A10] ([DOB], Vietnam)`.
 enum LastFirstNameRule {
     static func findings(_ rule: NameRule, _ ctx: ScanContext, identifiers: [Finding]) -> [Finding] {
-        var out: [Finding] = []
         let anchors = identifiers.filter { rule.near.contains($0.type) }
         if !rule.near.isEmpty && anchors.isEmpty { return [] }
+        var candidates: [NameMatch] = []
         var i = 0
         while i < ctx.tokens.count {
             if ctx.field == .body, ctx.partyLines.contains(ctx.tokenLine[i]) {
@@ -28,20 +28,29 @@ enum LastFirstNameRule {
                 i += 1
                 continue
             }
-            if !rule.near.isEmpty {
-                let close = anchors.contains {
-                    ($0.span.start >= m.span.end && $0.span.start - m.span.end <= rule.within)
-                        || ($0.span.end <= m.span.start && m.span.start - $0.span.end <= rule.within)
-                }
-                if !close {
-                    i += 1
-                    continue
-                }
-            }
-            out.append(rule.finding(m))
+            candidates.append(m)
             i = m.last + 1
         }
-        return out
+        guard !rule.near.isEmpty else { return candidates.map { rule.finding($0) } }
+        // Each identifier belongs to one name: the nearest before it on its line, as a record prints a
+        // person (`BAUER, JACOB 062780 M Horner,Heidi`: the dispatcher after the date is not
+        // the person born then), or, with none before, the nearest after it.
+        var owners = Set<Int>()
+        for a in anchors {
+            let line = ctx.token(atOrAfter: a.span.start).map { ctx.tokenLine[$0] }
+            let before = candidates.indices.filter {
+                candidates[$0].span.end <= a.span.start && a.span.start - candidates[$0].span.end <= rule.within
+                    && ctx.tokenLine[candidates[$0].last] == line
+            }
+            if let b = before.last {
+                owners.insert(b)
+            } else if let after = candidates.indices.first(where: {
+                candidates[$0].span.start >= a.span.end && candidates[$0].span.start - a.span.end <= rule.within
+            }) {
+                owners.insert(after)
+            }
+        }
+        return owners.sorted().map { rule.finding(candidates[$0]) }
     }
 
     /// An ordinary word is taken for a surname only alone and before given names that are not

@@ -7,8 +7,8 @@ import TextPatterns
 /// `SSN 575-65-7613`, `MA DL S66891344`, `FBI# 74C6012P50`, `MA reg 1HHC47`, e-mail addresses,
 /// phone numbers, street addresses. `label` is a regular expression for the field's label;
 /// the value must start within `within` characters after it, separated only by spaces,
-/// punctuation and symbols (`:`, `#`, dashes, brackets, OCR's `§`) or `No.`/`Number`, a line
-/// break included. With
+/// punctuation and symbols (`:`, `#`, dashes, brackets, OCR's `§`), `No.`/`Number` or a
+/// linking word of prose (`Your A-number is 287 511 954`, `DOB of 1/2/1980`), a line break included. With
 /// `next_line: true` a value missing there is looked for on the next line, as in a form's
 /// table (`Name of Alien: Date of Birth:` over `DESIR, JEAN-CLAUDE 12/07/1984`). A named
 /// group `v` in `value` marks the part that is redacted. `check` runs a format test
@@ -43,7 +43,8 @@ struct PatternRule: Sendable {
     var file = ""
 
     static let gap = try! TextPattern(
-        pattern: #"^[\s\p{P}\p{S}]*(?:(?:no|nbr|num|number)\.?[\s\p{P}\p{S}]*)?\z"#, options: [.caseInsensitive])
+        pattern: #"^[\s\p{P}\p{S}]*(?:(?:no|nbr|num|number)\.?[\s\p{P}\p{S}]*)?(?:(?:is|was|reads|of|listed[ ]as)[\s\p{P}\p{S}]+)?\z"#,
+        options: [.caseInsensitive])
 
     static let matching: TextPattern.MatchingOptions = [.withTransparentBounds, .withoutAnchoringBounds]
 
