@@ -28,6 +28,9 @@ let package = Package(
         // Stages
         .target(name: "FoiaCore", dependencies: ["CPoppler"]),
         .target(name: "TextPatterns", dependencies: ["CICU"]),
+        // The one leak matcher: every printed form of a private string (split, reversed, one edit
+        // off). Redaction sweeps its own output with it; verify and eval search public files.
+        .target(name: "LeakSearch"),
         .target(name: "Rules", dependencies: ["FoiaCore", "Yams"]),
         .target(name: "Extraction", dependencies: ["FoiaCore", "Rules", "CPoppler", "CTesseract"]),
         .target(name: "Segmentation", dependencies: ["FoiaCore", "Rules"]),
@@ -39,12 +42,12 @@ let package = Package(
                 "RunStore", "Analyst"]),
         // The analyst's public files: report.html, foiapipe.sqlite and its Datasette metadata.
         .target(name: "Analyst", dependencies: ["FoiaCore", "Redaction", "Output", "RunStore"]),
-        .target(name: "Evaluation", dependencies: ["Output", "Verification"]),
+        .target(name: "Evaluation", dependencies: ["Output", "Verification", "LeakSearch"]),
         .target(name: "Classification", dependencies: ["FoiaCore", "Rules", "TextPatterns", "Yams"]),
         // Pseudonym tags are an HMAC through GLib, which poppler-glib brings.
-        .target(name: "Redaction", dependencies: ["FoiaCore", "Rules", "TextPatterns", "Yams", "CPoppler"]),
+        .target(name: "Redaction", dependencies: ["FoiaCore", "Rules", "TextPatterns", "LeakSearch", "Yams", "CPoppler"]),
         .target(name: "Publication", dependencies: ["FoiaCore", "Redaction", "CPoppler", "CJPEG"]),
-        .target(name: "Verification", dependencies: ["FoiaCore", "Rules", "Extraction", "RunStore", "CPoppler"]),
+        .target(name: "Verification", dependencies: ["FoiaCore", "Rules", "Extraction", "RunStore", "LeakSearch", "CPoppler"]),
 
         // CLI
         .executableTarget(
@@ -66,7 +69,7 @@ let package = Package(
         .testTarget(name: "RulesTests", dependencies: ["Rules", "FoiaTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FoiaTestSupport"]),
         .testTarget(name: "AnalystTests", dependencies: ["Analyst", "Output", "RunStore", "FoiaTestSupport"]),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Verification", "FoiaTestSupport"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Verification", "LeakSearch", "FoiaTestSupport"]),
         .testTarget(name: "ClassificationTests", dependencies: ["Classification", "FoiaCore", "FoiaTestSupport"]),
         .testTarget(name: "RedactionTests", dependencies: ["Redaction", "FoiaCore", "FoiaTestSupport"]),
         .testTarget(
@@ -74,7 +77,7 @@ let package = Package(
         .testTarget(
             name: "VerificationTests",
             dependencies: [
-                "Verification", "Publication", "Redaction", "Extraction", "Rules", "FoiaCore", "FoiaTestSupport", "CPoppler",
+                "Verification", "LeakSearch", "Publication", "Redaction", "Extraction", "Rules", "FoiaCore", "FoiaTestSupport", "CPoppler",
             ]),
     ]
 )

@@ -1,3 +1,4 @@
+import LeakSearch
 import Foundation
 import Output
 import Verification

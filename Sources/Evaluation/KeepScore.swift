@@ -1,3 +1,4 @@
+import LeakSearch
 import Verification
 
 /// Strings that should have stayed readable but did not (over-redaction).

@@ -1,3 +1,4 @@
+import LeakSearch
 import Verification
 
 /// Truth PII found in what the run published.

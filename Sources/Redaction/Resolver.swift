@@ -15,7 +15,8 @@ struct ResolvedSpan: Sendable {
 /// Name findings are checked against what is known of officials (allowlist, agency e-mail,
 /// ranks, signatures; in this text and in the registry): the stronger evidence wins, and a
 /// weak finding (an unlabelled name) yields to any official evidence for its surname.
-/// Mentions of registered private persons are added (`Propagation`). Overlapping spans are
+/// Mentions of registered private persons are added (`Propagation`), and the forms only the
+/// leak matcher knows (`LeakSweep`). Overlapping spans are
 /// merged into one, typed by its most confident part, so no piece of a redacted string is
 /// left between two placeholders.
 final class Resolver: Sendable {
@@ -23,12 +24,14 @@ final class Resolver: Sendable {
     let scanner: TextScanner
     let pseudonyms: Pseudonymizer
     let registry: EntityRegistry
+    let sweep: LeakSweep?
 
     init(rules: PIIRules, scanner: TextScanner, pseudonyms: Pseudonymizer, registry: EntityRegistry) {
         self.rules = rules
         self.scanner = scanner
         self.pseudonyms = pseudonyms
         self.registry = registry
+        sweep = LeakSweep(registry: registry, officials: rules.officials)
     }
 
     func isPrivate(_ identity: String) -> Bool {
@@ -102,6 +105,10 @@ final class Resolver: Sendable {
         findings += propagation.findings(ctx, officialSpans: shields.map(\.span) + scan.kept)
         findings += IdentifierPropagation(registry: registry).findings(ctx, kept: scan.kept)
         findings += contextFindings(ctx, around: findings, kept: scan.kept + scan.officials.map(\.span))
+        if let sweep {
+            findings += sweep.findings(
+                in: text, redacted: findings.map(\.span), kept: scan.kept + shields.map(\.span))
+        }
         return merge(findings, ctx)
     }
 

@@ -1,3 +1,4 @@
+import LeakSearch
 /// The audit log turned into one `LeakTarget` per distinct searchable string, with the records
 /// behind each, so a name redacted five hundred times is searched once.
 ///

@@ -1,3 +1,4 @@
+import LeakSearch
 /// A target found somewhere in one public file, before it is tied to its audit records.
 struct Finding: Sendable, Hashable {
     var target: Int

@@ -1,3 +1,4 @@
+import LeakSearch
 import Foundation
 
 /// Searches an HTML file (`report.html`) as a browser would show and a scraper would read it:

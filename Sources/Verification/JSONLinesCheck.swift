@@ -1,3 +1,4 @@
+import LeakSearch
 import Foundation
 
 /// Searches every string (and number) value of a JSON-lines file, reporting line and field.

@@ -1,3 +1,4 @@
+import LeakSearch
 import Extraction
 import FoiaCore
 import Rules

@@ -1,3 +1,4 @@
+import LeakSearch
 /// Searches a public PDF without OCR: each page's text layer, its metadata, its raw bytes,
 /// and reports what a PDF can hide besides its pages (see `PDFInspection`).
 ///

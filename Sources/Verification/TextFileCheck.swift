@@ -1,3 +1,4 @@
+import LeakSearch
 import Foundation
 
 /// Searches any other public file (`counts.csv`, a README, files of unknown type) as text.

@@ -1,3 +1,4 @@
+import LeakSearch
 /// What `verify` found: every leak and every structural problem, and what was checked.
 ///
 /// Lines name the leaked string by its type, rule and placeholder, never by its text, so the

@@ -1,3 +1,4 @@
+import LeakSearch
 import FoiaCore
 import Foundation
 

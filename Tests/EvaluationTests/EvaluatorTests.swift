@@ -1,3 +1,4 @@
+import LeakSearch
 import Evaluation
 import FoiaTestSupport
 import Foundation

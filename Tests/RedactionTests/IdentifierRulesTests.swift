@@ -204,6 +204,8 @@ import Testing
             "Your A-number is ⟦anum:287 511 954⟧. Please report on ⟪December 2, 2016⟫.",
             // A dispatch log: the date after the caller's name is theirs, not the dispatcher's.
             "2:54:34 PM ⟦name:BAUER, JACOB⟧ ⟦dob:062780⟧ M ⟪Horner,Heidi⟫ PDDISP21CFQXM2",
+            // An arrest log's row ending with the date of birth.
+            "Address Alameda\nName ⟦name:Grajeda, Saul⟧ Time 509 DOB ⟦dob:3/28/1996⟧\nDate 3/9/2021 Action Taken BOOKING",
         ])
     }
 }

@@ -93,20 +93,18 @@ enum KnownLeaks {
             "given name 'Kwame' as 'kwameasante'; surname 'Asante' as 'kwameasante'; given name 'Lucineide' as 'l ucineide'; …",
         "ocr-splits/ice-signature/1":
             "given name 'Graciela' as 'raciela'; given name 'Yesenia' as 'yeseniaocampo'; surname 'Ocampo' as 'yeseniaocampo'",
-        "ocr-splits/ice-signature/2": "given name 'Edwin' as 'edwinzelaya'; surname 'Zelaya' as 'edwinzelaya'",
         "ocr-splits/ice-signature/3":
             "given name 'Nkechi' as 'nke chi'; given name 'Lucineide' as 'lucineidefagundes'; surname 'Fagundes' as 'lucineidefagundes'",
-        "ocr-splits/ice-signature/4": "given name 'Dariusz' as 'dariuszwojcik'; surname 'Wojcik' as 'dariuszwojcik'",
         "ocr-splits/notice/1": "given name 'Lucineide' as 'l ucineide'; surname 'Fagundes' as 'fagun des'",
         "ocr-splits/notice/2": "given name 'Nkechi' as 'nk echi'; surname 'Okonkwo' as 'okonkwo'",
         "ocr-splits/notice/3": "given name 'Yesenia' as 'yeseniaocampo'; surname 'Ocampo' as 'yeseniaocampo'",
         "ocr-splits/notice/4": "given name 'Rigoberto' as 'rigob erto'; surname 'Cisneros' as 'c isneros'",
         "ocr-splits/police-to-ice/1":
-            "given name 'Edwin' as 'edw in'; surname 'Zelaya' as 'z elaya'; given name 'Nkechi' as 'nke chi'; …",
+            "given name 'Edwin' as 'edw in'; given name 'Nkechi' as 'nke chi'; surname 'Okonkwo' as 'okonkwo'",
         "ocr-splits/police-to-ice/2":
-            "given name 'Graciela' as 'g raciela'; surname 'Quintanilla' as 'q uintanilla'; given name 'Oksana' as 'ok sana'; …",
+            "given name 'Graciela' as 'g raciela'; given name 'Oksana' as 'ok sana'; surname 'Hrytsenko' as 'hr ytsenko'",
         "ocr-splits/police-to-ice/3":
-            "given name 'Edwin' as 'dwin'; surname 'Zelaya' as 'z elaya'; given name 'Kwame' as 'kwameasante'; …",
+            "given name 'Edwin' as 'dwin'; given name 'Kwame' as 'kwameasante'; surname 'Asante' as 'kwameasante'",
         "ocr-splits/police-to-ice/4":
             "given name 'Thiago' as 't hiago'; given name 'Nkechi' as 'nkechi'; surname 'Okonkwo' as 'o konkwo'",
         "ocr-splits/record-printout/2": "given name 'Dariusz' as 'ariusz'",
@@ -142,23 +140,23 @@ enum KnownLeaks {
         "line-breaks/court-clerk/3":
             "given name 'Rigoberto' as 'rigoberto'; surname 'Cisneros' as 'c isneros'; given name 'Oksana' as 'oksana'; …",
         "line-breaks/court-clerk/4":
-            "given name 'Graciela' as 'graciela'; surname 'Quintanilla' as 'q uintanilla'; given name 'Thiago' as 't hiago'; …",
+            "given name 'Graciela' as 'graciela'; given name 'Thiago' as 't hiago'; surname 'Bezerra' as 'bezerra'",
         "line-breaks/detainer-form/1": "surname 'Quintanilla' as 'quintanil la'",
-        "line-breaks/family-letter/1": "given name 'Edwin' as 'edwin'; surname 'Zelaya' as 'z elaya'",
+        "line-breaks/family-letter/1": "given name 'Edwin' as 'edwin'",
         "line-breaks/family-letter/2":
             "given name 'Yesenia' as 'yesenia'; surname 'Ocampo' as 'o campo'; surname 'Cisneros' as 'cisneros'",
         "line-breaks/family-letter/3":
             "given name 'Oksana' as 'oksana'; surname 'Hrytsenko' as 'hrytsenko'; surname 'Quintanilla' as 'quintani lla'",
         "line-breaks/family-letter/4":
-            "given name 'Kwame' as 'kw ame'; surname 'Asante' as 'asante'; given name 'Lucineide' as 'l ucineide'; …",
+            "given name 'Kwame' as 'kw ame'; surname 'Asante' as 'asante'; surname 'Fagundes' as 'fagundes'",
         "line-breaks/ice-signature/1":
             "given name 'Graciela' as 'g raciela'; given name 'Yesenia' as 'yesenia'; surname 'Ocampo' as 'o campo'",
         "line-breaks/ice-signature/2":
-            "given name 'Edwin' as 'e dwin'; surname 'Zelaya' as 'zel aya'; given name 'Lucineide' as 'l ucineide'; …",
+            "given name 'Edwin' as 'e dwin'; given name 'Lucineide' as 'l ucineide'; surname 'Fagundes' as 'fagundes'",
         "line-breaks/ice-signature/3":
             "surname 'Okonkwo' as 'ok onkwo'; given name 'Lucineide' as 'lucineide'; surname 'Fagundes' as 'fag undes'",
         "line-breaks/ice-signature/4":
-            "given name 'Dariusz' as 'd ariusz'; surname 'Wojcik' as 'woj cik'; given name 'Yesenia' as 'y esenia'; …",
+            "given name 'Dariusz' as 'd ariusz'; surname 'Wojcik' as 'wojcik'; given name 'Yesenia' as 'y esenia'; …",
         "line-breaks/notice/1": "given name 'Lucineide' as 'lucineide'; surname 'Fagundes' as 'fagu ndes'",
         "line-breaks/notice/2": "given name 'Nkechi' as 'nkechi'; surname 'Okonkwo' as 'okonkwo'",
         "line-breaks/notice/3": "given name 'Yesenia' as 'yesenia'; surname 'Ocampo' as 'ampo'",

@@ -1,3 +1,4 @@
+import LeakSearch
 import Testing
 import Verification
 

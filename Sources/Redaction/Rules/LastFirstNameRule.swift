@@ -32,25 +32,23 @@ enum LastFirstNameRule {
             i = m.last + 1
         }
         guard !rule.near.isEmpty else { return candidates.map { rule.finding($0) } }
-        // Each identifier belongs to one name: the nearest before it on its line, as a record prints a
-        // person (`BAUER, JACOB 062780 M Horner,Heidi`: the dispatcher after the date is not
-        // the person born then), or, with none before, the nearest after it.
-        var owners = Set<Int>()
-        for a in anchors {
-            let line = ctx.token(atOrAfter: a.span.start).map { ctx.tokenLine[$0] }
-            let before = candidates.indices.filter {
-                candidates[$0].span.end <= a.span.start && a.span.start - candidates[$0].span.end <= rule.within
-                    && ctx.tokenLine[candidates[$0].last] == line
-            }
-            if let b = before.last {
-                owners.insert(b)
-            } else if let after = candidates.indices.first(where: {
-                candidates[$0].span.start >= a.span.end && candidates[$0].span.start - a.span.end <= rule.within
-            }) {
-                owners.insert(after)
+        // A name after an identifier on the identifier's own line is no record's subject when
+        // another name before it on that line already is (`BAUER, JACOB 062780 M Horner,Heidi`:
+        // the dispatcher after the date is not the person born then).
+        func isClaimed(_ a: Finding, before c: Int) -> Bool {
+            let line = ctx.lineOf(offset: a.span.start)
+            guard ctx.tokenLine[candidates[c].first] == line else { return false }
+            return candidates.indices.contains {
+                $0 != c && candidates[$0].span.end <= a.span.start && ctx.tokenLine[candidates[$0].last] == line
             }
         }
-        return owners.sorted().map { rule.finding(candidates[$0]) }
+        return candidates.indices.filter { c in
+            let m = candidates[c]
+            return anchors.contains { a in
+                if a.span.start >= m.span.end { return a.span.start - m.span.end <= rule.within }
+                return a.span.end <= m.span.start && m.span.start - a.span.end <= rule.within && !isClaimed(a, before: c)
+            }
+        }.map { rule.finding(candidates[$0]) }
     }
 
     /// An ordinary word is taken for a surname only alone and before given names that are not

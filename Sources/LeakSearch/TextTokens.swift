@@ -22,7 +22,7 @@ import Foundation
 ///
 /// Redaction placeholders (`[PERSON-7F3A]`, `[DOB]`, see `PlaceholderMask`) are not words:
 /// they are what redaction leaves behind, and they end every run.
-struct TextTokens {
+package struct TextTokens {
     struct Word {
         /// Folded text.
         var text: String
@@ -125,7 +125,7 @@ struct TextTokens {
         close(at: scalars.endIndex)
     }
 
-    static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+    package static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
 
     static func isLetter(_ s: Unicode.Scalar) -> Bool {
         if s.isASCII {
@@ -135,7 +135,7 @@ struct TextTokens {
     }
 
     /// Lower-cased, accents removed; ASCII takes a fast path, as almost all text here is ASCII.
-    static func fold<S: StringProtocol>(_ word: S) -> String {
+    package static func fold<S: StringProtocol>(_ word: S) -> String {
         if word.utf8.allSatisfy({ $0 < 128 }) { return word.lowercased() }
         return String(word).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
     }

@@ -6,10 +6,10 @@
 /// OCR often reads a square bracket as a round or curly one, so any of those is accepted.
 /// `TextTokens` skips a placeholder and makes it a barrier that no digit run or joined word
 /// crosses.
-enum PlaceholderMask {
+package enum PlaceholderMask {
     /// Separators long enough to end every run (see `TextTokens`), for callers that replace
     /// something other than a placeholder with a barrier.
-    static let barrier = " \u{1}\u{1}\u{1}\u{1} "
+    package static let barrier = " \u{1}\u{1}\u{1}\u{1} "
 
     /// The index just past a placeholder opening at `start`, or nil when there is none there:
     /// an opening bracket, an upper-case letter, then upper-case letters, digits and hyphens,
