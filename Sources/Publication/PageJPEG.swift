@@ -21,9 +21,19 @@ enum PageJPEG {
     /// grey scans have none, and a difference this small is not seen as colour.
     static let colourSpread: UInt32 = 24
 
+    /// Whether every pixel of the RGB24 `surface` is black or white: such a page is kept
+    /// bilevel and lossless (`PageBilevel`), several times smaller than its JPEG.
+    static func isBlackAndWhite(_ surface: OpaquePointer) -> Bool {
+        cairo_surface_flush(surface)
+        let width = Int(cairo_image_surface_get_width(surface))
+        let height = Int(cairo_image_surface_get_height(surface))
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        guard width > 0, height > 0, let bytes = cairo_image_surface_get_data(surface) else { return false }
+        return shade(UnsafeRawPointer(bytes), width: width, height: height, stride: stride) == .blackAndWhite
+    }
+
     /// Encodes the RGB24 `surface` and attaches the JPEG to it as its `image/jpeg` MIME data;
-    /// a page with no coloured pixel is encoded as greyscale (a third of the size), and a
-    /// page of only black and white pixels is left to cairo's lossless 1-bit image.
+    /// a page with no coloured pixel is encoded as greyscale (a third of the size).
     ///
     /// The surface must not be drawn on afterwards: cairo would then drop the JPEG (it does
     /// so on any change), and embed the pixels losslessly again.
@@ -37,9 +47,6 @@ enum PageJPEG {
         }
         let source = UnsafeRawPointer(bytes)
         let shade = shade(source, width: width, height: height, stride: stride)
-        // cairo stores a black-and-white image at one bit a pixel, losslessly and several
-        // times smaller than its JPEG (a 1-bit scan: 23 KB against 220 KB a page).
-        if shade == .blackAndWhite { return }
         var data: UnsafeMutablePointer<UInt8>?
         var size: UInt = 0
         var message = [CChar](repeating: 0, count: 256)
