@@ -58,6 +58,10 @@ let package = Package(
                 "Publication", "Verification", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // libFuzzer entry points; scripts/fuzz builds them with -sanitize=fuzzer.
+        .executableTarget(
+            name: "FoiaFuzz", dependencies: ["Extraction", "FoiaCore", "Poppler", "Redaction", "Rules", "Segmentation"]),
+
         // Test support
         .target(name: "FoiaTestSupport", dependencies: ["FoiaCore"], path: "Tests/FoiaTestSupport"),
 

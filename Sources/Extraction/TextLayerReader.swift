@@ -5,7 +5,7 @@ import Poppler
 enum TextLayerReader {
     /// Words with boxes in points (top-left origin, as displayed).
     ///
-    /// poppler gives one rectangle per character of `poppler_page_get_text`, so words are cut
+    /// poppler gives one rectangle per character of the page text, so words are cut
     /// at whitespace and their boxes are the union of their characters' rectangles.
     static func words(of page: PopplerPage) -> [Word] {
         let (text, rects) = page.textWithLayout

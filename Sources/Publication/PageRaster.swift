@@ -34,12 +34,12 @@ final class PageRaster {
 
     /// The resolution `page` is rendered at, in dots per inch across and down, and whether
     /// its pixels are to be kept bilevel: its scan's own when it is a scan, else `dpi`.
-    static func resolution(of page: PopplerPage, dpi: Int) -> (x: Double, y: Double, bilevel: Bool) {
+    static func resolution(of page: PopplerPage, dpi: Int) -> (x: Double, y: Double, bilevel: Bool, scan: Bool) {
         guard let scan = page.scan(minCoverage: PageTreatment.scanCoverage) else {
-            return (Double(dpi), Double(dpi), false)
+            return (Double(dpi), Double(dpi), false, false)
         }
         func clamped(_ d: Double) -> Double { min(maxScanDPI, max(minScanDPI, d)) }
-        return (clamped(scan.dpi.x), clamped(scan.dpi.y), scan.isBilevel)
+        return (clamped(scan.dpi.x), clamped(scan.dpi.y), scan.isBilevel, true)
     }
 
     /// Renders `page` upright as displayed (poppler applies `/Rotate`) on white, at its
@@ -52,8 +52,9 @@ final class PageRaster {
     ) throws(PublicationError) -> PageRaster {
         let resolution = resolution(of: page, dpi: dpi)
         let scale = (x: resolution.x / 72, y: resolution.y / 72)
-        let pw = Int((width * scale.x).rounded(.up))
-        let ph = Int((height * scale.y).rounded(.up))
+        // A scan's own size comes back as 3300.0000000001 pixels: that is 3300, not 3301.
+        let pw = Int((width * scale.x - 1e-6).rounded(.up))
+        let ph = Int((height * scale.y - 1e-6).rounded(.up))
         guard pw > 0, ph > 0, pw < 32768, ph < 32768 else {
             throw PublicationError(
                 .cannotRender,
@@ -67,12 +68,28 @@ final class PageRaster {
         try CairoFonts.serialised { () throws(PublicationError) in
             try draw(page, annotated: annotated, on: surface, scale: scale, boxes: boxes, padding: padding)
         }
-        if resolution.bilevel || PageJPEG.isBlackAndWhite(surface) {
-            try PageBilevel.attach(to: surface)
-        } else {
-            try PageJPEG.attach(to: surface, dpi: Int(resolution.x.rounded()))
-        }
+        try encode(surface, resolution: resolution)
         return raster
+    }
+
+    /// How the page's pixels are embedded: a bilevel scan (and any page of only black and
+    /// white pixels) as CCITT G4; a clean scan, mostly pure black and white, left to cairo's
+    /// lossless deflate; other scans as JPEG at `PageJPEG.scanQuality`, other pages at
+    /// `PageJPEG.quality`.
+    ///
+    /// A bilevel scan is thresholded only while the rendered page has almost no mid greys
+    /// (under 1%): a grey picture drawn over it (a logo, a photo, a form's shading) keeps
+    /// its greys.
+    private static func encode(_ surface: OpaquePointer, resolution: (x: Double, y: Double, bilevel: Bool, scan: Bool))
+        throws(PublicationError)
+    {
+        if PageJPEG.isBlackAndWhite(surface) { return try PageBilevel.attach(to: surface) }
+        let dpi = Int(resolution.x.rounded())
+        guard resolution.scan else { return try PageJPEG.attach(to: surface, dpi: dpi) }
+        let shares = PageJPEG.pixelShares(surface)
+        if resolution.bilevel && shares.midtone < 0.01 { return try PageBilevel.attach(to: surface) }
+        if shares.pure >= 0.9 { return }
+        try PageJPEG.attach(to: surface, dpi: dpi, quality: PageJPEG.scanQuality)
     }
 
     /// The key under which a surface holds its pixel buffer, freed with the surface. cairo
