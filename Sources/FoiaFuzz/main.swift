@@ -1,15 +1,18 @@
 // libFuzzer entry points for the parsers that read what the user or the release supplies.
 //
-// Build and run (Linux; see scripts/fuzz):
+// Build and run (Linux; scripts/fuzz does both):
 //
 //     swift build -c release --scratch-path .build-fuzz --product FoiaFuzz \
-//         -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library
+//         -Xswiftc -sanitize=fuzzer -Xswiftc -DFOIAFUZZ
 //     FOIAFUZZ_TARGET=rules .build-fuzz/release/FoiaFuzz Fuzz/corpus/rules -max_total_time=600
 //
 // FOIAFUZZ_TARGET picks the parser: `rules` (the PII rule-file loader and the pipeline file),
 // `header` (header blocks, through the segmenter, one printed line per input line),
 // `sentdate` (the sent-date parser) or `pdf` (open and extract a PDF through poppler, no OCR).
-// Built without the fuzzer (a plain `swift build`), this file only declares the entry point.
+//
+// SwiftPM gives an executable its own entry point, so libFuzzer's `main` cannot be used; the
+// top-level code hands over to libFuzzer's driver instead (`LLVMFuzzerRunDriver`). Built
+// without FOIAFUZZ (a plain `swift build`), the program only says how to build it.
 import Extraction
 import FoiaCore
 import Foundation
@@ -104,3 +107,19 @@ private func fuzzPDF(_ bytes: Data, _ s: FuzzState) {
     }
     _ = s.extractor.extractAll([InputDocument(path: file, relativePath: "input.pdf")])
 }
+
+#if FOIAFUZZ
+    @_silgen_name("LLVMFuzzerRunDriver")
+    private func runDriver(
+        _ argc: UnsafeMutablePointer<Int32>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+        _ callback: @convention(c) (UnsafeRawPointer?, Int) -> CInt
+    ) -> CInt
+
+    var argc = CommandLine.argc
+    var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+    exit(runDriver(&argc, &argv, { fuzzOneInput($0, $1) }))
+#else
+    FileHandle.standardError.write(Data("FoiaFuzz: build it with scripts/fuzz (-sanitize=fuzzer -DFOIAFUZZ)\n".utf8))
+    exit(2)
+#endif

@@ -36,19 +36,21 @@ enum PageJPEG {
         return shade(UnsafeRawPointer(bytes), width: width, height: height, stride: stride) == .blackAndWhite
     }
 
-    /// The shares of pixels that are exactly black or white (`pure`) and of mid greys, 64 to
-    /// 191 (`midtone`), of the RGB24 `surface`.
+    /// The shares of pixels of the RGB24 `surface` that are exactly black or white (`pure`),
+    /// nearly so (`near`: grey 1–31 or 224–254) and mid grey (`midtone`: 64–191).
     ///
-    /// A clean scan stored losslessly (mostly pure white and black) deflates to a fraction of
-    /// its JPEG; a bilevel scan resampled to another resolution has few mid greys, while a grey
-    /// picture drawn over it has many.
-    static func pixelShares(_ surface: OpaquePointer) -> (pure: Double, midtone: Double) {
+    /// A clean scan stored losslessly (mostly pure white and black, hardly any near) deflates
+    /// to a fraction of its JPEG; a JPEG scan's white paper is pure too but its codec noise is
+    /// near white. A bilevel scan resampled to another resolution has few mid greys, while a
+    /// grey picture drawn over it has many.
+    static func pixelShares(_ surface: OpaquePointer) -> (pure: Double, near: Double, midtone: Double) {
         cairo_surface_flush(surface)
         let width = Int(cairo_image_surface_get_width(surface))
         let height = Int(cairo_image_surface_get_height(surface))
         let stride = Int(cairo_image_surface_get_stride(surface))
-        guard width > 0, height > 0, let bytes = cairo_image_surface_get_data(surface) else { return (0, 1) }
+        guard width > 0, height > 0, let bytes = cairo_image_surface_get_data(surface) else { return (0, 1, 1) }
         var pure = 0
+        var near = 0
         var midtone = 0
         for y in 0..<height {
             let row = UnsafeRawPointer(bytes).advanced(by: y * stride).assumingMemoryBound(to: UInt32.self)
@@ -58,12 +60,16 @@ enum PageJPEG {
                     pure += 1
                 } else {
                     let gray = (((p >> 16) & 0xFF) &* 77 &+ ((p >> 8) & 0xFF) &* 150 &+ (p & 0xFF) &* 29) >> 8
-                    if gray >= 64 && gray < 192 { midtone += 1 }
+                    if gray >= 64 && gray < 192 {
+                        midtone += 1
+                    } else if gray < 32 || gray >= 224 {
+                        near += 1
+                    }
                 }
             }
         }
         let n = Double(width * height)
-        return (Double(pure) / n, Double(midtone) / n)
+        return (Double(pure) / n, Double(near) / n, Double(midtone) / n)
     }
 
     /// Encodes the RGB24 `surface` and attaches the JPEG to it as its `image/jpeg` MIME data;

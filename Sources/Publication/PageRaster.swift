@@ -73,8 +73,8 @@ final class PageRaster {
     }
 
     /// How the page's pixels are embedded: a bilevel scan (and any page of only black and
-    /// white pixels) as CCITT G4; a clean scan, mostly pure black and white, left to cairo's
-    /// lossless deflate; other scans as JPEG at `PageJPEG.scanQuality`, other pages at
+    /// white pixels) as CCITT G4; a clean scan, mostly pure black and white with hardly any
+    /// codec noise, left to cairo's lossless deflate; other scans as JPEG at `PageJPEG.scanQuality`, other pages at
     /// `PageJPEG.quality`.
     ///
     /// A bilevel scan is thresholded only while the rendered page has almost no mid greys
@@ -88,7 +88,7 @@ final class PageRaster {
         guard resolution.scan else { return try PageJPEG.attach(to: surface, dpi: dpi) }
         let shares = PageJPEG.pixelShares(surface)
         if resolution.bilevel && shares.midtone < 0.01 { return try PageBilevel.attach(to: surface) }
-        if shares.pure >= 0.9 { return }
+        if shares.pure >= 0.9 && shares.near < 0.01 { return }
         try PageJPEG.attach(to: surface, dpi: dpi, quality: PageJPEG.scanQuality)
     }
 
