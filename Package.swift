@@ -20,19 +20,23 @@ let package = Package(
             name: "CTesseract", pkgConfig: "tesseract",
             providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // GLib alone, for hashing (SHA-256, HMAC): FoiaCore and Redaction need no poppler.
+        .systemLibrary(name: "CGLib", pkgConfig: "glib-2.0", providers: [.apt(["libglib2.0-dev"])]),
         // ICU's regex C API (libicu-dev) behind a small C wrapper: see Sources/CICU/include/cicu.h.
         .target(name: "CICU", linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]),
         // libjpeg (libjpeg-dev) behind a C function: its errors longjmp. See Sources/CJPEG/include/cjpeg.h.
         .target(name: "CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
 
         // Stages
-        .target(name: "FoiaCore", dependencies: ["CPoppler"]),
+        .target(name: "FoiaCore", dependencies: ["CGLib"]),
+        // The one wrapper of poppler: open (errors as DocumentError), pages, render, text, images.
+        .target(name: "Poppler", dependencies: ["FoiaCore", "CPoppler"]),
         .target(name: "TextPatterns", dependencies: ["CICU"]),
         // The one leak matcher: every printed form of a private string (split, reversed, one edit
         // off). Redaction sweeps its own output with it; verify and eval search public files.
         .target(name: "LeakSearch"),
         .target(name: "Rules", dependencies: ["FoiaCore", "Yams"]),
-        .target(name: "Extraction", dependencies: ["FoiaCore", "Rules", "CPoppler", "CTesseract"]),
+        .target(name: "Extraction", dependencies: ["FoiaCore", "Rules", "Poppler", "CPoppler", "CTesseract"]),
         .target(name: "Segmentation", dependencies: ["FoiaCore", "Rules"]),
         .target(name: "Output", dependencies: ["FoiaCore", "Redaction"]),
         .target(name: "RunStore", dependencies: ["CSQLite"]),
@@ -44,10 +48,10 @@ let package = Package(
         .target(name: "Analyst", dependencies: ["FoiaCore", "Redaction", "Output", "RunStore"]),
         .target(name: "Evaluation", dependencies: ["Output", "Verification", "LeakSearch"]),
         .target(name: "Classification", dependencies: ["FoiaCore", "Rules", "TextPatterns", "Yams"]),
-        // Pseudonym tags are an HMAC through GLib, which poppler-glib brings.
-        .target(name: "Redaction", dependencies: ["FoiaCore", "Rules", "TextPatterns", "LeakSearch", "Yams", "CPoppler"]),
-        .target(name: "Publication", dependencies: ["FoiaCore", "Redaction", "CPoppler", "CJPEG"]),
-        .target(name: "Verification", dependencies: ["FoiaCore", "Rules", "Extraction", "RunStore", "LeakSearch", "CPoppler"]),
+        // Pseudonym tags are an HMAC through GLib.
+        .target(name: "Redaction", dependencies: ["FoiaCore", "Rules", "TextPatterns", "LeakSearch", "Yams", "CGLib"]),
+        .target(name: "Publication", dependencies: ["FoiaCore", "Redaction", "Poppler", "CPoppler", "CJPEG", "CTesseract"]),
+        .target(name: "Verification", dependencies: ["FoiaCore", "Rules", "Extraction", "RunStore", "LeakSearch", "Poppler"]),
 
         // CLI
         .executableTarget(
@@ -56,6 +60,10 @@ let package = Package(
                 "Batch", "Rules", "FoiaCore", "Extraction", "Segmentation", "Output", "Evaluation", "Redaction",
                 "Publication", "Verification", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+
+        // libFuzzer entry points; scripts/fuzz builds them with -sanitize=fuzzer.
+        .executableTarget(
+            name: "FoiaFuzz", dependencies: ["Extraction", "FoiaCore", "Poppler", "Redaction", "Rules", "Segmentation"]),
 
         // Test support
         .target(name: "FoiaTestSupport", dependencies: ["FoiaCore"], path: "Tests/FoiaTestSupport"),

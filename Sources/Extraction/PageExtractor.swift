@@ -1,4 +1,5 @@
 import FoiaCore
+import Poppler
 import Rules
 
 /// What one worker owns: its tesseract engine, made on first use, and the settings.
@@ -57,7 +58,7 @@ enum PageExtractor {
         let layerText = PageText.joinedText(layerWords)
         let quality = TextQuality(text: layerText, wordList: context.wordList)
         let decision = context.decider.decide(quality: quality) {
-            TextLayerReader.imageCoverage(of: page, width: width, height: height)
+            page.imageCoverage
         }
         if decision.action == .useTextLayer {
             var text = PageText(

@@ -1,5 +1,6 @@
 import CPoppler
 import FoiaCore
+import Poppler
 
 /// An 8-bit grayscale raster of a page, the input tesseract works on.
 struct GrayImage {
@@ -39,7 +40,7 @@ struct GrayImage {
 enum PageRenderer {
     /// The resolution a page is rendered at: `dpi`, lowered when the page would exceed
     /// `maxPixels`, with the size in pixels; nil for a page without a usable size.
-    static func geometry(_ page: PopplerPageHandle, dpi requested: Int, maxPixels: Int)
+    static func geometry(_ page: PopplerPage, dpi requested: Int, maxPixels: Int)
         -> (dpi: Double, width: Int, height: Int)?
     {
         let (w, h) = page.size
@@ -59,7 +60,7 @@ enum PageRenderer {
     /// Renders a page at `dpi` (lowered when the page would exceed `maxPixels`) to grayscale.
     ///
     /// Returns nil when cairo cannot allocate or draw the surface.
-    static func render(_ page: PopplerPageHandle, dpi requested: Int, maxPixels: Int) -> GrayImage? {
+    static func render(_ page: PopplerPage, dpi requested: Int, maxPixels: Int) -> GrayImage? {
         guard let g = geometry(page, dpi: requested, maxPixels: maxPixels),
             let strips = renderRows(page, dpi: g.dpi, width: g.width, rows: [0..<g.height])
         else { return nil }
@@ -68,7 +69,7 @@ enum PageRenderer {
 
     /// Renders only the given pixel rows of a page (ranges in ascending order; neighbours may
     /// share a row) at `dpi`, one gray strip per range, with the row it starts at.
-    static func renderRows(_ page: PopplerPageHandle, dpi: Double, width pw: Int, rows: [Range<Int>])
+    static func renderRows(_ page: PopplerPage, dpi: Double, width pw: Int, rows: [Range<Int>])
         -> [(top: Int, image: GrayImage)]?
     {
         let outDPI = Int(dpi.rounded())
@@ -98,7 +99,7 @@ enum PageRenderer {
     ///
     /// The redaction box search on text pages needs nothing else, and making the gray strip and
     /// then testing it cost two passes over every pixel of the bands and an array per strip.
-    static func darkRows(_ page: PopplerPageHandle, dpi: Double, width pw: Int, rows: [Range<Int>], threshold: UInt8)
+    static func darkRows(_ page: PopplerPage, dpi: Double, width pw: Int, rows: [Range<Int>], threshold: UInt8)
         -> [(top: Int, mask: [Bool])]?
     {
         // gray < threshold with gray = weighted sum >> 8 is weighted sum < threshold << 8.
@@ -136,7 +137,7 @@ enum PageRenderer {
     /// content stream once. The device transform differs from a full render only by a whole
     /// number of pixel rows, so the bands' pixels are the ones a full render gives.
     private static func withRenderedRows<T>(
-        _ page: PopplerPageHandle, dpi: Double, width pw: Int, rows: [Range<Int>],
+        _ page: PopplerPage, dpi: Double, width pw: Int, rows: [Range<Int>],
         _ convert: (Range<Int>, (Int) -> UnsafePointer<UInt32>) -> T
     ) -> [T]? {
         guard let first = rows.first?.lowerBound, pw > 0 else { return [] }
@@ -155,7 +156,7 @@ enum PageRenderer {
         let scale = dpi / 72
         if first > 0 { cairo_translate(cr, 0, -Double(first)) }
         cairo_scale(cr, scale, scale)
-        poppler_page_render(page.raw, cr)
+        page.render(on: cr)
         let status = cairo_status(cr)
         cairo_destroy(cr)
         cairo_surface_flush(surface)

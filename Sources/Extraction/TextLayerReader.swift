@@ -1,20 +1,14 @@
-import CPoppler
 import FoiaCore
+import Poppler
 
 /// Reads the words of a page's text layer with their boxes, in poppler's reading order.
 enum TextLayerReader {
     /// Words with boxes in points (top-left origin, as displayed).
     ///
-    /// poppler gives one rectangle per character of `poppler_page_get_text`, so words are cut
+    /// poppler gives one rectangle per character of the page text, so words are cut
     /// at whitespace and their boxes are the union of their characters' rectangles.
-    static func words(of page: PopplerPageHandle) -> [Word] {
-        guard let cText = poppler_page_get_text(page.raw) else { return [] }
-        defer { g_free(cText) }
-        var rects: UnsafeMutablePointer<PopplerRectangle>?
-        var count: guint = 0
-        let hasLayout = poppler_page_get_text_layout(page.raw, &rects, &count) != 0
-        defer { if let rects { g_free(rects) } }
-        let text = String(cString: cText)
+    static func words(of page: PopplerPage) -> [Word] {
+        let (text, rects) = page.textWithLayout
         let scalars = text.unicodeScalars
         var words: [Word] = []
         words.reserveCapacity(256)
@@ -49,9 +43,8 @@ enum TextLayerReader {
                 continue
             }
             if wordStart == nil { wordStart = position }
-            if hasLayout, let rects, index < Int(count) {
-                let r = rects[index]
-                let b = Box(x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2)
+            if let rects, index < rects.count {
+                let b = rects[index]
                 box = box.map { $0.union(b) } ?? b
             }
         }
@@ -64,28 +57,5 @@ enum TextLayerReader {
     static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
         if s.value < 0x80 { return s.value == 0x20 || (s.value >= 0x09 && s.value <= 0x0D) }
         return s.properties.isWhitespace
-    }
-
-    /// Share of the page covered by images, 0–1 (overlaps counted once per image, capped at 1).
-    static func imageCoverage(of page: PopplerPageHandle, width: Double, height: Double) -> Double {
-        guard width > 0, height > 0 else { return 0 }
-        guard let list = poppler_page_get_image_mapping(page.raw) else { return 0 }
-        defer { poppler_page_free_image_mapping(list) }
-        let pageBox = Box(x0: 0, y0: 0, x1: width, y1: height)
-        var largest = 0.0
-        var total = 0.0
-        var node: UnsafeMutablePointer<GList>? = list
-        while let n = node {
-            if let data = n.pointee.data {
-                let mapping = data.assumingMemoryBound(to: PopplerImageMapping.self).pointee
-                let r = mapping.area
-                let b = Box(x0: min(r.x1, r.x2), y0: min(r.y1, r.y2), x1: max(r.x1, r.x2), y1: max(r.y1, r.y2))
-                let a = b.intersection(pageBox)?.area ?? 0
-                largest = max(largest, a)
-                total += a
-            }
-            node = n.pointee.next
-        }
-        return min(1, max(largest, min(total, pageBox.area)) / pageBox.area)
     }
 }

@@ -30,6 +30,10 @@ public struct DocumentError: Error, Sendable, CustomStringConvertible {
         case readOnly
         /// A page could not be rendered for its publication copy.
         case cannotRender
+        /// The redacted pages do not fit the source PDF (it was replaced after extraction).
+        case pageMismatch
+        /// The publication writer was given a setting it cannot use (a resolution out of range).
+        case badSetting
     }
 
     public var code: Code

@@ -1,9 +1,9 @@
-import CPoppler
+import CGLib
 import Foundation
 
 /// Streams a file through GLib's SHA-256, so a multi-gigabyte release is never held in memory.
 ///
-/// GLib is already linked for poppler; using its checksum avoids a crypto dependency.
+/// GLib (its own `CGLib` system library, not poppler's module) avoids a crypto dependency.
 public func sha256Hex(ofFile path: String) -> String? {
     guard let fh = FileHandle(forReadingAtPath: path) else { return nil }
     defer { try? fh.close() }

@@ -16,18 +16,68 @@ enum PageJPEG {
     /// and 0.93 at 60, while the JPEG grew 19% from 75 to 85 and 21% more at 92. The extra
     /// margin over 75 is kept for small print and faint scans.
     static let quality: Int32 = 85
+    /// A scan is re-encoded on its own pixel grid (rendered at its own resolution), so the
+    /// codec's blocks fall where the source's did and 75 loses little more: at 85 the copies
+    /// of JPEG scans came out 1.3 to 1.5 times the source's bytes.
+    static let scanQuality: Int32 = 75
 
     /// A channel spread above which a pixel counts as coloured: antialiased black text and
     /// grey scans have none, and a difference this small is not seen as colour.
     static let colourSpread: UInt32 = 24
 
+    /// Whether every pixel of the RGB24 `surface` is black or white: such a page is kept
+    /// bilevel and lossless (`PageBilevel`), several times smaller than its JPEG.
+    static func isBlackAndWhite(_ surface: OpaquePointer) -> Bool {
+        cairo_surface_flush(surface)
+        let width = Int(cairo_image_surface_get_width(surface))
+        let height = Int(cairo_image_surface_get_height(surface))
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        guard width > 0, height > 0, let bytes = cairo_image_surface_get_data(surface) else { return false }
+        return shade(UnsafeRawPointer(bytes), width: width, height: height, stride: stride) == .blackAndWhite
+    }
+
+    /// The shares of pixels of the RGB24 `surface` that are exactly black or white (`pure`),
+    /// nearly so (`near`: grey 1–31 or 224–254) and mid grey (`midtone`: 64–191).
+    ///
+    /// A clean scan stored losslessly (mostly pure white and black, hardly any near) deflates
+    /// to a fraction of its JPEG; a JPEG scan's white paper is pure too but its codec noise is
+    /// near white. A bilevel scan resampled to another resolution has few mid greys, while a
+    /// grey picture drawn over it has many.
+    static func pixelShares(_ surface: OpaquePointer) -> (pure: Double, near: Double, midtone: Double) {
+        cairo_surface_flush(surface)
+        let width = Int(cairo_image_surface_get_width(surface))
+        let height = Int(cairo_image_surface_get_height(surface))
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        guard width > 0, height > 0, let bytes = cairo_image_surface_get_data(surface) else { return (0, 1, 1) }
+        var pure = 0
+        var near = 0
+        var midtone = 0
+        for y in 0..<height {
+            let row = UnsafeRawPointer(bytes).advanced(by: y * stride).assumingMemoryBound(to: UInt32.self)
+            for x in 0..<width {
+                let p = row[x] & 0x00FF_FFFF
+                if p == 0 || p == 0x00FF_FFFF {
+                    pure += 1
+                } else {
+                    let gray = (((p >> 16) & 0xFF) &* 77 &+ ((p >> 8) & 0xFF) &* 150 &+ (p & 0xFF) &* 29) >> 8
+                    if gray >= 64 && gray < 192 {
+                        midtone += 1
+                    } else if gray < 32 || gray >= 224 {
+                        near += 1
+                    }
+                }
+            }
+        }
+        let n = Double(width * height)
+        return (Double(pure) / n, Double(near) / n, Double(midtone) / n)
+    }
+
     /// Encodes the RGB24 `surface` and attaches the JPEG to it as its `image/jpeg` MIME data;
-    /// a page with no coloured pixel is encoded as greyscale (a third of the size), and a
-    /// page of only black and white pixels is left to cairo's lossless 1-bit image.
+    /// a page with no coloured pixel is encoded as greyscale (a third of the size).
     ///
     /// The surface must not be drawn on afterwards: cairo would then drop the JPEG (it does
     /// so on any change), and embed the pixels losslessly again.
-    static func attach(to surface: OpaquePointer, dpi: Int) throws(PublicationError) {
+    static func attach(to surface: OpaquePointer, dpi: Int, quality: Int32 = quality) throws(PublicationError) {
         cairo_surface_flush(surface)
         let width = Int(cairo_image_surface_get_width(surface))
         let height = Int(cairo_image_surface_get_height(surface))
@@ -37,9 +87,6 @@ enum PageJPEG {
         }
         let source = UnsafeRawPointer(bytes)
         let shade = shade(source, width: width, height: height, stride: stride)
-        // cairo stores a black-and-white image at one bit a pixel, losslessly and several
-        // times smaller than its JPEG (a 1-bit scan: 23 KB against 220 KB a page).
-        if shade == .blackAndWhite { return }
         var data: UnsafeMutablePointer<UInt8>?
         var size: UInt = 0
         var message = [CChar](repeating: 0, count: 256)

@@ -1,19 +1,24 @@
 import CPoppler
 import FoiaCore
 import Foundation
+import Poppler
 
 /// A page rendered to pixels with its redactions burned in; the only copy of the page's
-/// appearance that reaches a rasterised output page, embedded as the JPEG of those pixels
-/// (`PageJPEG`).
+/// appearance that reaches a rasterised output page, embedded as the CCITT G4 (bilevel) or
+/// JPEG image of those pixels (`PageBilevel`, `PageJPEG`).
 ///
-/// Owns one cairo image surface (about 8 MB for a letter page at 150 dpi) and frees it when
-/// dropped, so the writer holds one page image at a time.
+/// A scanned page is rendered at its scan's own resolution, across and down, so each pixel
+/// of the scan is one pixel of the copy; a bilevel scan stays bilevel. Other pages are
+/// rendered at the writer's resolution.
+///
+/// Owns one cairo image surface (about 8 MB for a letter page at 150 dpi, 34 MB at 300) and
+/// frees it when dropped, so the writer holds one page image at a time.
 final class PageRaster {
     let surface: OpaquePointer
-    /// Pixels per point.
-    let scale: Double
+    /// Pixels per point, across and down.
+    let scale: (x: Double, y: Double)
 
-    private init(surface: OpaquePointer, scale: Double) {
+    private init(surface: OpaquePointer, scale: (x: Double, y: Double)) {
         self.surface = surface
         self.scale = scale
     }
@@ -22,31 +27,69 @@ final class PageRaster {
         cairo_surface_destroy(surface)
     }
 
-    /// Renders `page` upright as displayed (poppler applies `/Rotate`) on white, at `dpi`,
-    /// and fills every box, padded by `padding` points, solid black.
+    /// The highest resolution a scan is kept at; a finer one is rendered at this.
+    static let maxScanDPI = 600.0
+    /// The lowest: a coarser scan (a thumbnail stretched over the page) is rendered at this.
+    static let minScanDPI = 72.0
+
+    /// The resolution `page` is rendered at, in dots per inch across and down, and whether
+    /// its pixels are to be kept bilevel: its scan's own when it is a scan, else `dpi`.
+    static func resolution(of page: PopplerPage, dpi: Int) -> (x: Double, y: Double, bilevel: Bool, scan: Bool) {
+        guard let scan = page.scan(minCoverage: PageTreatment.scanCoverage) else {
+            return (Double(dpi), Double(dpi), false, false)
+        }
+        func clamped(_ d: Double) -> Double { min(maxScanDPI, max(minScanDPI, d)) }
+        return (clamped(scan.dpi.x), clamped(scan.dpi.y), scan.isBilevel, true)
+    }
+
+    /// Renders `page` upright as displayed (poppler applies `/Rotate`) on white, at its
+    /// `resolution(of:dpi:)`, and fills every box, padded by `padding` points, solid black.
     ///
     /// Boxes are filled as whole pixels (rounded outwards) with antialiasing off, so no pixel
     /// under a box keeps a trace of the glyph that was there.
     static func render(
-        _ page: SourcePage, width: Double, height: Double, dpi: Int, boxes: [Box], padding: Double
+        _ page: PopplerPage, width: Double, height: Double, dpi: Int, boxes: [Box], padding: Double
     ) throws(PublicationError) -> PageRaster {
-        let scale = Double(dpi) / 72
-        let pw = Int((width * scale).rounded(.up))
-        let ph = Int((height * scale).rounded(.up))
+        let resolution = resolution(of: page, dpi: dpi)
+        let scale = (x: resolution.x / 72, y: resolution.y / 72)
+        // A scan's own size comes back as 3300.0000000001 pixels: that is 3300, not 3301.
+        let pw = Int((width * scale.x - 1e-6).rounded(.up))
+        let ph = Int((height * scale.y - 1e-6).rounded(.up))
         guard pw > 0, ph > 0, pw < 32768, ph < 32768 else {
             throw PublicationError(
-                .cannotRender, "page of \(Int(width))×\(Int(height)) pt cannot be rendered at \(dpi) dpi; lower the dpi")
+                .cannotRender,
+                "page of \(Int(width))×\(Int(height)) pt cannot be rendered at \(Int(resolution.x)) dpi; lower the dpi")
         }
         let surface = try blankSurface(width: pw, height: ph)
         let raster = PageRaster(surface: surface, scale: scale)
         let annotated = page.hasAnnotations
         // poppler draws the page's text with cairo fonts, so the drawing (and the release of
-        // the context, which holds a font) is serialised; the JPEG is encoded outside.
+        // the context, which holds a font) is serialised; the image is encoded outside.
         try CairoFonts.serialised { () throws(PublicationError) in
             try draw(page, annotated: annotated, on: surface, scale: scale, boxes: boxes, padding: padding)
         }
-        try PageJPEG.attach(to: surface, dpi: dpi)
+        try encode(surface, resolution: resolution)
         return raster
+    }
+
+    /// How the page's pixels are embedded: a bilevel scan (and any page of only black and
+    /// white pixels) as CCITT G4; a clean scan, mostly pure black and white with hardly any
+    /// codec noise, left to cairo's lossless deflate; other scans as JPEG at `PageJPEG.scanQuality`, other pages at
+    /// `PageJPEG.quality`.
+    ///
+    /// A bilevel scan is thresholded only while the rendered page has almost no mid greys
+    /// (under 1%): a grey picture drawn over it (a logo, a photo, a form's shading) keeps
+    /// its greys.
+    private static func encode(_ surface: OpaquePointer, resolution: (x: Double, y: Double, bilevel: Bool, scan: Bool))
+        throws(PublicationError)
+    {
+        if PageJPEG.isBlackAndWhite(surface) { return try PageBilevel.attach(to: surface) }
+        let dpi = Int(resolution.x.rounded())
+        guard resolution.scan else { return try PageJPEG.attach(to: surface, dpi: dpi) }
+        let shares = PageJPEG.pixelShares(surface)
+        if resolution.bilevel && shares.midtone < 0.01 { return try PageBilevel.attach(to: surface) }
+        if shares.pure >= 0.9 && shares.near < 0.01 { return }
+        try PageJPEG.attach(to: surface, dpi: dpi, quality: PageJPEG.scanQuality)
     }
 
     /// The key under which a surface holds its pixel buffer, freed with the surface. cairo
@@ -80,7 +123,8 @@ final class PageRaster {
     }
 
     private static func draw(
-        _ page: SourcePage, annotated: Bool, on surface: OpaquePointer, scale: Double, boxes: [Box], padding: Double
+        _ page: PopplerPage, annotated: Bool, on surface: OpaquePointer, scale: (x: Double, y: Double), boxes: [Box],
+        padding: Double
     ) throws(PublicationError) {
         guard let cr = cairo_create(surface) else {
             throw PublicationError(.cannotRender, "out of memory rendering a page; lower the dpi")
@@ -91,24 +135,20 @@ final class PageRaster {
         cairo_set_source_rgb(cr, 1, 1, 1)
         cairo_paint(cr)
         cairo_save(cr)
-        cairo_scale(cr, scale, scale)
+        cairo_scale(cr, scale.x, scale.y)
         // Print mode draws scanned images about five times faster (no on-screen prescaling),
         // with the same pixels, but it picks annotations by their Print flag, while the text
         // layer and OCR the redactor read used the on-screen set; pages with annotations are
         // therefore drawn on-screen so the image shows exactly what was checked.
-        if annotated {
-            poppler_page_render(page.raw, cr)
-        } else {
-            poppler_page_render_for_printing(page.raw, cr)
-        }
+        page.render(on: cr, forPrinting: !annotated)
         cairo_restore(cr)
         cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE)
         cairo_set_source_rgb(cr, 0, 0, 0)
         for b in boxes {
-            let x0 = max(0, ((b.x0 - padding) * scale).rounded(.down))
-            let y0 = max(0, ((b.y0 - padding) * scale).rounded(.down))
-            let x1 = min(pw, ((b.x1 + padding) * scale).rounded(.up))
-            let y1 = min(ph, ((b.y1 + padding) * scale).rounded(.up))
+            let x0 = max(0, ((b.x0 - padding) * scale.x).rounded(.down))
+            let y0 = max(0, ((b.y0 - padding) * scale.y).rounded(.down))
+            let x1 = min(pw, ((b.x1 + padding) * scale.x).rounded(.up))
+            let y1 = min(ph, ((b.y1 + padding) * scale.y).rounded(.up))
             guard x1 > x0, y1 > y0 else { continue }
             cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0)
         }
@@ -124,7 +164,7 @@ final class PageRaster {
     /// everything drawn before it on that page is hidden.
     func paint(on cr: OpaquePointer) {
         cairo_save(cr)
-        cairo_scale(cr, 1 / scale, 1 / scale)
+        cairo_scale(cr, 1 / scale.x, 1 / scale.y)
         cairo_set_source_surface(cr, surface, 0, 0)
         cairo_set_operator(cr, CAIRO_OPERATOR_OVER)
         cairo_paint(cr)

@@ -37,11 +37,14 @@ public struct PublicationError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// The underlying library's text (poppler's GError message, cairo's status, errno text).
     public var cause: String?
+    /// Why the source could not be opened (`encrypted`, `damaged`, `notFound` …), for `cannotOpenSource`.
+    public var sourceCode: DocumentError.Code?
 
-    public init(_ code: Code, _ message: String, cause: String? = nil) {
+    public init(_ code: Code, _ message: String, cause: String? = nil, sourceCode: DocumentError.Code? = nil) {
         self.code = code
         self.message = message
         self.cause = cause
+        self.sourceCode = sourceCode
     }
 
     public var description: String {
@@ -80,14 +83,15 @@ public struct PublicationError: Error, Sendable, CustomStringConvertible {
     public var documentError: DocumentError {
         let code: DocumentError.Code =
             switch self.code {
-            case .cannotOpenSource: .unreadable
-            case .pageMismatch: .pageFailed
+            case .cannotOpenSource: sourceCode ?? .unreadable
+            case .pageMismatch: .pageMismatch
             case .cannotRender: .cannotRender
             case .noPages: .noPages
             case .nameTooLong: .nameTooLong
             case .diskFull: .diskFull
             case .readOnly: .readOnly
-            case .cannotWrite, .badSetting: .writeFailed
+            case .cannotWrite: .writeFailed
+            case .badSetting: .badSetting
             }
         return DocumentError(code, stage: .publish, message, cause: cause)
     }

@@ -1,5 +1,5 @@
-import CPoppler
 import FoiaCore
+import Poppler
 import Redaction
 
 /// Writes the publication copy of one input PDF: every page redacted, nothing else carried over.
@@ -40,7 +40,7 @@ public struct RedactedPDFWriter: Sendable {
         guard (36...1200).contains(dpi), padding >= 0, padding.isFinite else {
             throw PublicationError(.badSetting, "dpi \(dpi) or padding \(padding) out of range; use 36–1200 dpi")
         }
-        let document = try SourcePDF(path: source)
+        let document = try Self.open(source)
         let byNumber = try Self.index(pages, pageCount: document.pageCount, source: source)
         let target = try AtomicDestination(path: destination)
         do throws(PublicationError) {
@@ -54,6 +54,18 @@ public struct RedactedPDFWriter: Sendable {
             throw error
         }
         try target.commit()
+    }
+
+    /// Opens the source through the project's one poppler layer; its release takes the font
+    /// lock, because the document's cairo font faces go with it.
+    static func open(_ source: String) throws(PublicationError) -> PopplerDocument {
+        do throws(DocumentError) {
+            return try PopplerDocument(path: source, stage: .publish) { release in CairoFonts.serialised(release) }
+        } catch {
+            throw PublicationError(
+                .cannotOpenSource, "source PDF '\(source)' cannot be opened: \(error.message)", cause: error.cause,
+                sourceCode: error.code)
+        }
     }
 
     /// Checks that the pages belong to a document of `pageCount` pages, keyed by number.
@@ -80,7 +92,7 @@ public struct RedactedPDFWriter: Sendable {
         return byNumber
     }
 
-    private func writePage(_ number: Int, redacted: RedactedPage?, from document: SourcePDF, on canvas: PDFCanvas)
+    private func writePage(_ number: Int, redacted: RedactedPage?, from document: PopplerDocument, on canvas: PDFCanvas)
         throws(PublicationError)
     {
         let page = document.page(number)
@@ -101,7 +113,7 @@ public struct RedactedPDFWriter: Sendable {
         switch (treatment, page, redacted) {
         case (.vector, let page?, let redacted?):
             try canvas.page(width: redacted.width, height: redacted.height) { cr throws(PublicationError) in
-                poppler_page_render(page.raw, cr)
+                page.render(on: cr)
             }
         case (.raster, let page?, let redacted?):
             // The image is made before the page is begun and freed when this case ends.

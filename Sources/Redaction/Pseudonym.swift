@@ -1,4 +1,4 @@
-import CPoppler
+import CGLib
 import Foundation
 
 /// Makes the `[PERSON-7F3A]` tag of a private person: the first four hex digits of

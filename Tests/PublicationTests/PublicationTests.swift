@@ -145,8 +145,11 @@ func leaks(in text: String) -> [String] {
     @Test func rasterisedPagesAreEmbeddedAsJPEG() throws {
         let r = try release()
         let bytes = try Data(contentsOf: URL(fileURLWithPath: r.output))
-        // Pages 1, 3 and 4 are images; each is a JPEG stream, not deflated pixels.
-        #expect(bytes.count(of: Data("/DCTDecode".utf8)) == 3)
+        // Pages 1, 3 and 4 are images. The redacted text pages are JPEG streams, not deflated
+        // pixels; page 3's scan is a clean 200-dpi rendering (over 90% pure black and white
+        // pixels) stored losslessly, so its copy stays lossless, at its 200 dpi.
+        #expect(bytes.count(of: Data("/DCTDecode".utf8)) == 2)
+        #expect(bytes.count(of: Data("/Width 1700".utf8)) == 1)
         // The release has no colour, so the images are greyscale.
         #expect(bytes.count(of: Data("/ColorSpace /DeviceGray".utf8)) == 3)
         #expect(bytes.count(of: Data("/ColorSpace /DeviceRGB".utf8)) == 0)
@@ -196,6 +199,62 @@ func leaks(in text: String) -> [String] {
         #expect(try #require(PopplerFile(path: folder + "/out.pdf")).imageCount(page: 1) == 1)
         #expect(bytes.count(of: Data("/DCTDecode".utf8)) == 0)
         #expect(bytes.count(of: Data("/BitsPerComponent 1".utf8)) == 1)
+    }
+
+    /// Issue 16 item 5: a 300-dpi black-and-white scan is published at 300 dpi, one bit a
+    /// pixel, CCITT G4, with every pixel of the scan kept (it was 150 dpi and speckled).
+    @Test func a300DPIBilevelScanKeepsItsResolutionAndEveryPixel() throws {
+        let folder = temporaryFolder("publication-bilevel-300").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Letter at 300 dpi: one-pixel lines and dots that any resampling blurs or drops.
+        // A width of whole bytes (2552 pixels, 300.2 dpi), so a row has no padding bits to compare.
+        let (width, height) = (2552, 3300)
+        var bits = Data(count: width / 8 * height)
+        bits.withUnsafeMutableBytes { raw in
+            let b = raw.bindMemory(to: UInt8.self)
+            for y in 0..<height {
+                for x in 0..<width {
+                    let dark = (y % 7 == 0 && x % 3 != 0) || (x % 11 == 0 && y % 2 == 0) || (x * 13 + y * 7) % 97 == 0
+                    if !dark { b[y * (width / 8) + x / 8] |= UInt8(0x80 >> (x % 8)) }
+                }
+            }
+        }
+        let bytes = try publishImagePage(
+            bits, width: width, height: height, colourSpace: "/DeviceGray", bitsPerComponent: 1, in: folder)
+        #expect(bytes.count(of: Data("/CCITTFaxDecode".utf8)) == 1)
+        #expect(bytes.count(of: Data("/Width \(width)".utf8)) == 1)
+        #expect(bytes.count(of: Data("/Height \(height)".utf8)) == 1)
+        // The image as a reader extracts it (pdfimages, as a PBM) is the scan, bit for bit.
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/pdfimages")
+        p.arguments = [folder + "/out.pdf", folder + "/img"]
+        try p.run()
+        p.waitUntilExit()
+        let pbm = try Data(contentsOf: URL(fileURLWithPath: folder + "/img-000.pbm"))
+        let header = Data("P4\n\(width) \(height)\n".utf8)
+        #expect(pbm.prefix(header.count) == header)
+        // PBM's 1 is black, the PDF's DeviceGray 1 is white.
+        let pixels = Data(pbm.dropFirst(header.count).map { ~$0 })
+        #expect(pixels == bits, "the published scan differs from the source scan")
+    }
+
+    /// Issue 16 item 5: a 200-dpi greyscale scan keeps its 200 dpi (it was resampled to 150).
+    @Test func a200DPIGreyScanKeepsItsResolution() throws {
+        let folder = temporaryFolder("publication-grey-200").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (width, height) = (1700, 2200)
+        var grey = Data(count: width * height)
+        grey.withUnsafeMutableBytes { raw in
+            let b = raw.bindMemory(to: UInt8.self)
+            for y in 0..<height {
+                for x in 0..<width { b[y * width + x] = UInt8(truncatingIfNeeded: 128 + (x / 40 + y / 60) % 2 * 100) }
+            }
+        }
+        let bytes = try publishImagePage(
+            grey, width: width, height: height, colourSpace: "/DeviceGray", bitsPerComponent: 8, in: folder)
+        #expect(bytes.count(of: Data("/DCTDecode".utf8)) == 1)
+        #expect(bytes.count(of: Data("/Width \(width)".utf8)) == 1)
+        #expect(bytes.count(of: Data("/Height \(height)".utf8)) == 1)
     }
 
     /// A colour scan is embedded as an RGB JPEG, and its colours survive the encoder (which
@@ -268,6 +327,26 @@ func leaks(in text: String) -> [String] {
         #expect(!FileManager.default.fileExists(atPath: other))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: r.folder).filter { $0.contains(".tmp-") }
         #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
+    /// Issue 16 item 6: a source that cannot be opened at publication keeps poppler's reason
+    /// in errors.jsonl's code (it was `unreadable` whatever the reason).
+    @Test func aSourceThatCannotBeOpenedKeepsItsCode() throws {
+        let folder = temporaryFolder("publication-source-code").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let writer = RedactedPDFWriter()
+        let cases: [(String, DocumentError.Code)] = [
+            (Fixtures.path("encrypted.pdf"), .encrypted), (Fixtures.path("truncated.pdf"), .damaged),
+            (Fixtures.path("not_a_pdf.pdf"), .notPDF), (folder + "/missing.pdf", .notFound),
+        ]
+        for (source, code) in cases {
+            #expect {
+                try writer.write(source: source, pages: [], to: folder + "/out.pdf")
+            } throws: { error in
+                guard let e = error as? PublicationError else { return false }
+                return e.code == .cannotOpenSource && e.documentError.code == code && e.documentError.stage == .publish
+            }
+        }
     }
 
     @Test func anUnreadablePageIsWithheld() throws {
