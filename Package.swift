@@ -66,11 +66,11 @@ let package = Package(
             name: "FoiaFuzz", dependencies: ["Extraction", "FoiaCore", "Poppler", "Redaction", "Rules", "Segmentation"]),
 
         // Test support
-        .target(name: "FoiaTestSupport", dependencies: ["FoiaCore"], path: "Tests/FoiaTestSupport"),
+        .target(name: "FoiaTestSupport", dependencies: ["FoiaCore", "Rules", "Segmentation"], path: "Tests/FoiaTestSupport"),
 
         // Tests
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Rules", "FoiaTestSupport"]),
-        .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Extraction", "Rules", "FoiaTestSupport"]),
+        .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Extraction", "Output", "Rules", "FoiaTestSupport"]),
         .testTarget(name: "OutputTests", dependencies: ["Output"]),
         .testTarget(name: "TextPatternsTests", dependencies: ["TextPatterns"]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "FoiaCore"]),

@@ -185,7 +185,7 @@ public struct BatchRunner: Sendable {
                 // result is committed at once: the store does not care about order.
                 let communications = doc.failure == nil ? segmenter.segment(doc) : []
                 var registry = detector.detect(communications)
-                for page in doc.pages { registry.merge(detector.detect(page: page)) }
+                for page in doc.pages { registry.merge(detector.detect(page: page, roles: segmenter.roles(of: page))) }
                 registry.place(inDocument: doc.input.relativePath)
                 var errorLines = doc.errors.map { PageRecord.errorJSON(path: doc.input.relativePath, error: $0) }
                 if let f = doc.failure { errorLines = [PageRecord.errorJSON(path: doc.input.relativePath, error: f)] }
@@ -225,6 +225,8 @@ public struct BatchRunner: Sendable {
             throw .usage("\(error)")
         }
         let redactor = Redactor(rules: piiRules, key: key, scanMemo: memo)
+        // The pages are read again as in pass 1, with the same line roles.
+        let segmenter = Segmenter(config: pipeline.segmentation)
 
         progress?.begin(.writing(documents: documents.count))
         let files = try PrivateOutputs(layout, writeCounts: true)
@@ -257,8 +259,8 @@ public struct BatchRunner: Sendable {
                 let (storeKey, input) = documents[index]
                 guard !dump.failed.contains(storeKey) else { return nil }
                 return Published.make(
-                    key: storeKey, input: input, store: store, layout: layout, redactor: redactor, dump: dump,
-                    publisher: publisher)
+                    key: storeKey, input: input, store: store, layout: layout, redactor: redactor, segmenter: segmenter,
+                    dump: dump, publisher: publisher)
             },
             sink: { published in
                 progress?.itemDone()

@@ -3,6 +3,7 @@ import Foundation
 import Output
 import Redaction
 import RunStore
+import Segmentation
 
 /// One document after pass 2: its redacted records, its audit lines, and the PDF written.
 ///
@@ -23,7 +24,7 @@ struct Published: Sendable {
     /// Redacts one stored document and writes its redacted PDF.
     static func make(
         key: InputKey, input: InputDocument, store: RunStore, layout: OutputLayout, redactor: Redactor,
-        dump: DumpState, publisher: (@Sendable (String, [RedactedPage], String) throws(DocumentError) -> Void)?
+        segmenter: Segmenter, dump: DumpState, publisher: (@Sendable (String, [RedactedPage], String) throws(DocumentError) -> Void)?
     ) -> Published {
         var out = Published(key: key, path: input.relativePath)
         var pages: [PageText] = []
@@ -56,7 +57,8 @@ struct Published: Sendable {
         var redactedPages: [RedactedPage] = []
         for page in pages {
             let owner = owners.last(where: { $0.0 <= page.number })?.1 ?? ""
-            let r = redactor.redact(page: page, registry: registry, communicationID: owner)
+            let r = redactor.redact(
+                page: page, roles: segmenter.roles(of: page), registry: registry, communicationID: owner)
             if !r.page.boxes.isEmpty { out.redactedPages += 1 }
             redactedPages.append(r.page)
             records += r.records

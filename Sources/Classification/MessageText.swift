@@ -6,9 +6,10 @@ import TextPatterns
 ///
 /// `scan` has the same length as the body (UTF-16) so a range found in it is valid in the
 /// original. In `scan`, header lines of quoted messages (`From:`, `Sent:`, `Subject:` …),
-/// reply separators and lines repeating a subject are blanked: they name topics, not facts
-/// ("Subject: Detainer policy", "RE: Threats"), and mail addresses are no offense. OCR
-/// confusions inside words are folded (see `OCRFolding`).
+/// quote separators, titles and lines repeating a subject are blanked: they name topics, not
+/// facts ("Subject: Detainer policy", "RE: Threats"), and mail addresses are no offense. Which
+/// line is which is segmentation's finding (`Communication.bodyLineRoles`); nothing here
+/// reads header labels. OCR confusions inside words are folded (see `OCRFolding`).
 struct MessageText {
     let original: NSString
     let scan: PatternText
@@ -32,14 +33,15 @@ struct MessageText {
         let subjects = Set(([c.header.subject] + c.quoted.map(\.subject)).compactMap { $0 }.map(MessageText.topic))
             .filter { !$0.isEmpty }
         var attachments = c.header.attachments
-        for line in lines {
+        for (index, line) in lines.enumerated() {
             let text = String(decoding: units[line], as: UTF16.self)
-            guard let kind = MessageText.furniture(text, subjects: subjects) else {
+            let role = index < c.bodyLineRoles.count ? c.bodyLineRoles[index] : .body
+            guard let kind = MessageText.furniture(text, role: role, subjects: subjects) else {
                 MessageText.unquote(&units, line)
                 continue
             }
-            if kind == .attachments, let colon = text.firstIndex(of: ":") {
-                attachments += text[text.index(after: colon)...].split(whereSeparator: { $0 == ";" || $0 == "," })
+            if kind == .attachments, let value = MessageText.value(of: text, role: role) {
+                attachments += value.split(whereSeparator: { $0 == ";" || $0 == "," })
                     .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             }
             for k in line { units[k] = 0x20 }
@@ -126,23 +128,28 @@ struct MessageText {
 
     enum Furniture { case header, attachments, separator, subject }
 
-    private static let headerLine = try? TextPattern(
-        pattern: #"^[\s>]*(from|sent|date|to|cc|bcc|subject|importance|re|fw|fwd)\s*:"#, options: [.caseInsensitive])
-    private static let attachmentLine = try? TextPattern(
-        pattern: #"^[\s>]*attachments?\s*:"#, options: [.caseInsensitive])
-    private static let separatorLine = try? TextPattern(
-        pattern: #"^[\s>]*(-{3,}.*-{3,}|_{5,}|begin forwarded message:?|on .{4,120}\bwrote:)\s*$"#,
-        options: [.caseInsensitive])
-
-    /// Whether a line is mail furniture rather than something someone wrote.
-    static func furniture(_ line: String, subjects: Set<String>) -> Furniture? {
-        let text = PatternText(line)
-        if attachmentLine?.firstMatch(in: text) != nil { return .attachments }
-        if headerLine?.firstMatch(in: text) != nil { return .header }
-        if separatorLine?.firstMatch(in: text) != nil { return .separator }
+    /// Whether a line is mail furniture rather than something someone wrote: by the role
+    /// segmentation gave it, or, for a body line, by repeating a subject of the message.
+    static func furniture(_ line: String, role: LineRole, subjects: Set<String>) -> Furniture? {
+        switch role.kind {
+        case .header, .quotedHeader: return role.field == .attachments ? .attachments : .header
+        case .title: return .header
+        case .quoteSeparator, .attribution: return .separator
+        case .owner, .furniture: return .separator
+        case .body: break
+        }
         let t = topic(line)
         if !t.isEmpty, subjects.contains(t) { return .subject }
         return nil
+    }
+
+    /// A header line's value: the text after its label, as segmentation located it.
+    static func value(of line: String, role: LineRole) -> String? {
+        guard let offset = role.valueOffset else { return nil }
+        let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        let units = Array(trimmed.utf16)
+        guard offset <= units.count else { return nil }
+        return String(decoding: units[offset...], as: UTF16.self)
     }
 
     /// A subject without reply prefixes, lower-cased, whitespace collapsed.

@@ -66,6 +66,9 @@ public struct Communication: Sendable, Codable {
     /// The page each line of `body` was printed on (same count as the body's lines), so a
     /// later stage can say on which page it found something.
     public var bodyLinePages: [Int] = []
+    /// What each line of `body` is (same count as the body's lines): quoted headers, quote
+    /// separators, titles and body text, as segmentation found them.
+    public var bodyLineRoles: [LineRole] = []
     public var existingRedactions: ExistingRedactions
     public var duplicateOf: String?
 

@@ -69,20 +69,23 @@ extension Redactor {
     /// registry redact, found exactly as in the communication's text so the redacted PDF and
     /// the JSON agree. Words split by OCR (`jian_zhang9 @icloud.com`) are matched as a
     /// sequence; a word partly covered (`Alvarez's`) is covered whole.
-    public func redactionTargets(for page: PageText, registry: EntityRegistry) -> [Box] {
-        redactions(on: page, registry: registry).flatMap(\.boxes)
+    public func redactionTargets(for page: PageText, roles: [LineRole], registry: EntityRegistry) -> [Box] {
+        redactions(on: page, roles: roles, registry: registry).flatMap(\.boxes)
     }
 
     /// The redactions on a page with their boxes and audit records (`field: "page"`).
-    public func redactions(on page: PageText, registry: EntityRegistry, communicationID: String = "")
-        -> [PageRedaction]
-    {
+    ///
+    /// - Parameter roles: segmentation's role of each printed line of the page, as given to
+    ///   `detect(page:roles:)`.
+    public func redactions(
+        on page: PageText, roles: [LineRole], registry: EntityRegistry, communicationID: String = ""
+    ) -> [PageRedaction] {
         let words = PageWords(page)
         guard !words.text.isEmpty else { return [] }
         let resolver = Resolver(rules: rules, scanner: scanner, pseudonyms: pseudonyms, registry: registry)
         let ns = words.text as NSString
         var out: [PageRedaction] = []
-        for s in resolver.resolve(words.text, field: .body) {
+        for s in resolver.resolve(words.text, field: .body, roles: roles) {
             var covered = words.spans.indices.filter { words.spans[$0].overlaps(s.span) }
             guard !covered.isEmpty else { continue }
             if s.type == .personName, page.source == .ocr { covered = Self.withUnsureNeighbours(covered, on: page) }

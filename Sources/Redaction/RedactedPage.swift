@@ -46,8 +46,10 @@ extension Redactor {
     /// A word touched by a redaction is dropped whole from the text layer (a word partly
     /// covered, `Alvarez's`, is covered whole), and the run of words is replaced by one
     /// placeholder word, so the text layer reads like the published JSON.
-    public func redact(page: PageText, registry: EntityRegistry, communicationID: String = "") -> PageRedactionResult {
-        let found = redactions(on: page, registry: registry, communicationID: communicationID)
+    public func redact(
+        page: PageText, roles: [LineRole], registry: EntityRegistry, communicationID: String = ""
+    ) -> PageRedactionResult {
+        let found = redactions(on: page, roles: roles, registry: registry, communicationID: communicationID)
         guard !found.isEmpty else {
             return PageRedactionResult(page: RedactedPage(page: page, boxes: [], words: page.words), records: [])
         }

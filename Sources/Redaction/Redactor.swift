@@ -40,7 +40,9 @@ public struct Redactor: Sendable {
     /// The persons and officials one communication names, with the evidence's strength.
     public func detect(_ communication: Communication) -> EntityRegistry {
         var registry = EntityRegistry()
-        for (text, field, _) in Redactor.fields(of: communication) { detect(text, field, into: &registry) }
+        for (text, field, name) in Redactor.fields(of: communication) {
+            detect(text, field, roles: name == "body" ? communication.bodyLineRoles : [], into: &registry)
+        }
         return registry
     }
 
@@ -52,15 +54,18 @@ public struct Redactor: Sendable {
     }
 
     /// The persons and officials printed on a page (page furniture included).
-    public func detect(page: PageText) -> EntityRegistry {
+    ///
+    /// - Parameter roles: segmentation's role of each printed line of the page
+    ///   (`Segmenter.roles(of:)`); without them no line is read as a header line.
+    public func detect(page: PageText, roles: [LineRole]) -> EntityRegistry {
         var registry = EntityRegistry()
-        detect(PageWords(page).text, .body, into: &registry)
+        detect(PageWords(page).text, .body, roles: roles, into: &registry)
         return registry
     }
 
-    func detect(_ text: String, _ field: FieldKind, into registry: inout EntityRegistry) {
+    func detect(_ text: String, _ field: FieldKind, roles: [LineRole] = [], into registry: inout EntityRegistry) {
         guard !text.isEmpty else { return }
-        let (scan, ctx) = scanner.scanKeeping(text, field: field)
+        let (scan, ctx) = scanner.scanKeeping(text, field: field, roles: roles)
         for hit in scan.officials { registry.addOfficial(hit.name, strength: hit.strength, reason: hit.reason) }
         for span in scan.kept {
             if let key = IdentifierKey.key(ctx.string(span)) { registry.addKept(key) }
@@ -98,7 +103,7 @@ public struct Redactor: Sendable {
         var counts: [String: Int] = [:]
         func apply(_ text: String?, _ field: FieldKind, _ name: String) -> String? {
             guard let text, !text.isEmpty else { return text }
-            let spans = resolver.resolve(text, field: field)
+            let spans = resolver.resolve(text, field: field, roles: name == "body" ? c.bodyLineRoles : [])
             guard !spans.isEmpty else { return text }
             let ns = text as NSString
             let lines = name == "body" ? TextLines(text) : nil

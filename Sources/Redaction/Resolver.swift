@@ -1,3 +1,4 @@
+import FoiaCore
 import Foundation
 
 /// One span of a text that will be replaced, decided with the whole dump's registry.
@@ -75,8 +76,8 @@ final class Resolver: Sendable {
         return word
     }
 
-    func resolve(_ text: String, field: FieldKind) -> [ResolvedSpan] {
-        let (scan, ctx) = scanner.scanTaking(text, field: field)
+    func resolve(_ text: String, field: FieldKind, roles: [LineRole] = []) -> [ResolvedSpan] {
+        let (scan, ctx) = scanner.scanTaking(text, field: field, roles: roles)
         var findings: [Finding] = []
         for var f in scan.findings {
             // A number kept as an official's office line anywhere in the dump is kept everywhere.

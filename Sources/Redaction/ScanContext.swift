@@ -1,3 +1,4 @@
+import FoiaCore
 import Foundation
 import TextPatterns
 
@@ -14,6 +15,11 @@ enum FieldKind: Sendable {
 }
 
 /// One text prepared for the rules: its lines, its words, and what kind of line each is.
+///
+/// What a line is (a quoted message's `From:` line, a `Subject:` line, an attribution, a
+/// title) is segmentation's finding, handed over as `LineRole`s with the text: redaction
+/// reads header labels from nowhere else. A text without roles (a header value, an evidence
+/// snippet) is read as prose.
 struct ScanContext {
     let lines: TextLines
     let tokens: [WordToken]
@@ -22,9 +28,11 @@ struct ScanContext {
     let rules: PIIRules
     /// The line of each word token.
     let tokenLine: [Int]
-    /// Lines that are `From:`/`To:`/`Cc:` headers of quoted messages or `… wrote:` lines.
+    /// The role of each line (`.body` for a line segmentation gave none).
+    let roles: [LineRole]
+    /// Lines naming parties: `From:`/`To:`/`Cc:`/`Bcc:` lines of quoted messages and attributions.
     private(set) var partyLines = Set<Int>()
-    /// Lines that are `Subject:` headers.
+    /// Lines stating a subject: `Subject:` lines and titles (`RE: …`).
     private(set) var subjectLines = Set<Int>()
     /// Lines inside officials' signature blocks (names, titles, agency, office phones, address).
     var signatureLines = Set<Int>()
@@ -32,13 +40,7 @@ struct ScanContext {
     var ns: PatternText { lines.ns }
     var text: String { lines.text }
 
-    static let partyLabel = try! TextPattern(
-        pattern: #"^(?:From|Fr[o0]m|To|Cc|Ce|Ces|Bcc|Sent\s+by|Reply-To)\s*[:;]"#, options: [.caseInsensitive])
-    static let wroteLine = try! TextPattern(pattern: #"^On\s.{4,160}\bwrote:?\s*$"#, options: [])
-    static let subjectLabel = try! TextPattern(
-        pattern: #"^(?:Subject|Subj|Sub[il]ect|Re)\s*[:;]"#, options: [.caseInsensitive])
-
-    init(_ text: String, field: FieldKind, rules: PIIRules) {
+    init(_ text: String, field: FieldKind, rules: PIIRules, roles: [LineRole] = []) {
         lines = TextLines(text)
         tokens = WordTokenizer.tokenize(lines.ns)
         parser = NameParser(tokens: tokens, lexicon: rules.lexicon)
@@ -52,27 +54,28 @@ struct ScanContext {
             tokenLine.append(li)
         }
         self.tokenLine = tokenLine
-        guard field == .body else { return }
-        for line in lines.lines where !line.isBlank {
-            // A line's content is searched in place: the region's bounds are opaque and
-            // anchoring, so `^`, `$` and look-arounds see only the line, as on its own string.
-            let range = line.contentSpan.nsRange
-            if ScanContext.partyLabel.firstMatch(in: lines.ns, range: range) != nil
-                || ScanContext.wroteLine.firstMatch(in: lines.ns, range: range) != nil
-                || line.content.contains("[mailto:")
-            {
-                partyLines.insert(line.index)
-            } else if ScanContext.subjectLabel.firstMatch(in: lines.ns, range: range) != nil {
-                subjectLines.insert(line.index)
+        self.roles = field == .body ? roles : []
+        for (index, role) in self.roles.enumerated() where index < lines.lines.count {
+            if role.namesParties {
+                partyLines.insert(index)
+            } else if role.statesSubject {
+                subjectLines.insert(index)
             }
         }
     }
 
-    /// The span after a header line's label (`From: ` … end of line).
-    func valueSpan(ofLine index: Int, label: TextPattern) -> TextSpan? {
+    /// The role segmentation gave a line.
+    func role(ofLine index: Int) -> LineRole { index < roles.count ? roles[index] : .body }
+
+    /// The value of a header line or title (after its label or prefix), or the line's content
+    /// when the whole line is the value (a wrapped `To:` list, an attribution).
+    func valueSpan(ofLine index: Int) -> TextSpan {
         let line = lines.lines[index]
-        guard let m = label.firstMatch(in: ns, range: line.contentSpan.nsRange) else { return nil }
-        return TextSpan(m.range.location + m.range.length, line.span.end)
+        guard let offset = role(ofLine: index).valueOffset else { return line.contentSpan }
+        // Roles count from the line's first printed character.
+        var start = line.span.start
+        while start < line.span.end, ns.character(at: start) == 0x20 || ns.character(at: start) == 0x09 { start += 1 }
+        return TextSpan(min(start + offset, line.span.end), line.span.end)
     }
 
     /// The first word starting at or after a text offset.

@@ -1,3 +1,4 @@
+import FoiaCore
 import Foundation
 
 /// Runs every rule over one text and applies the keep rules of the allowlist.
@@ -11,22 +12,23 @@ struct TextScanner: Sendable {
     var memo: ScanMemo?
 
     /// A scan for the detect pass, kept in the memo for the redact pass.
-    func scanKeeping(_ text: String, field: FieldKind) -> (TextScan, ScanContext) {
-        let (scan, ctx) = self.scan(text, field: field)
+    func scanKeeping(_ text: String, field: FieldKind, roles: [LineRole] = []) -> (TextScan, ScanContext) {
+        let (scan, ctx) = self.scan(text, field: field, roles: roles)
         memo?.keep(text, field, scan, signatureLines: ctx.signatureLines)
         return (scan, ctx)
     }
 
     /// A scan for the redact pass: the detect pass's if kept, else made now.
-    func scanTaking(_ text: String, field: FieldKind) -> (TextScan, ScanContext) {
-        guard let kept = memo?.take(text, field) else { return scan(text, field: field) }
-        var ctx = ScanContext(text, field: field, rules: rules)
+    func scanTaking(_ text: String, field: FieldKind, roles: [LineRole] = []) -> (TextScan, ScanContext) {
+        guard let kept = memo?.take(text, field) else { return scan(text, field: field, roles: roles) }
+        var ctx = ScanContext(text, field: field, rules: rules, roles: roles)
         ctx.signatureLines = kept.signatureLines
         return (kept.scan, ctx)
     }
 
-    func scan(_ text: String, field: FieldKind) -> (TextScan, ScanContext) {
-        var ctx = ScanContext(text, field: field, rules: rules)
+    /// - Parameter roles: segmentation's role of each line of a body or page (see `ScanContext`).
+    func scan(_ text: String, field: FieldKind, roles: [LineRole] = []) -> (TextScan, ScanContext) {
+        var ctx = ScanContext(text, field: field, rules: rules, roles: roles)
         var scan = TextScan()
         let officialNames = OfficialNames.find(ctx)
         ctx.signatureLines = officialNames.signatureLines

@@ -36,6 +36,9 @@ public struct SegmentationConfig: Sendable, Hashable {
     /// `Forwarded message`), matched on their letters only, so any dashes, soft hyphens or
     /// underscores around them are allowed.
     public var quoteSeparators: [String] = []
+    /// Prefixes a reply or forward puts before a subject (`RE`, `FW`): a line starting with one
+    /// and a colon prints a subject (a memo's `RE:` line, a printout's title).
+    public var replyPrefixes: [String] = []
     /// Regular expressions for lines that are page furniture (stamps, banners), removed from bodies.
     public var furniture: [String] = []
     /// Regular expressions finding Bates numbers on a page; group 1 if present, else the match.
@@ -86,7 +89,9 @@ public struct PipelineConfig: Sendable {
 
     private static func readSegmentation(_ node: Node, reader: ConfigReader) -> SegmentationConfig {
         var c = SegmentationConfig()
-        let e = reader.mapping(node, "segmentation", allowed: ["time_zone", "header_labels", "quote_separators", "furniture", "bates"])
+        let e = reader.mapping(node, "segmentation", allowed: [
+                "time_zone", "header_labels", "quote_separators", "reply_prefixes", "furniture", "bates",
+            ])
         if let v = reader.string(e["time_zone"], "segmentation.time_zone") {
             if TimeZone(identifier: v) == nil {
                 reader.report(e["time_zone"], "segmentation.time_zone", "unknown time zone '\(v)' (e.g. America/New_York)")
@@ -108,6 +113,14 @@ public struct PipelineConfig: Sendable {
         }
         if let list = e["quote_separators"] {
             c.quoteSeparators = reader.strings(list, "segmentation.quote_separators")
+        }
+        if let list = e["reply_prefixes"] {
+            c.replyPrefixes = reader.strings(list, "segmentation.reply_prefixes")
+            for (i, p) in c.replyPrefixes.enumerated() where p.isEmpty || !p.allSatisfy(\.isLetter) || p.count > 5 {
+                reader.report(
+                    reader.sequence(list, "segmentation.reply_prefixes")[i], "segmentation.reply_prefixes[\(i)]",
+                    "a reply prefix is one to five letters, without its colon (e.g. RE), not '\(p)'")
+            }
         }
         c.furniture = regexes(e["furniture"], "segmentation.furniture", reader: reader)
         c.bates = regexes(e["bates"], "segmentation.bates", reader: reader)

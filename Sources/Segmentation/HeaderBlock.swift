@@ -106,8 +106,16 @@ struct HeaderBlockReader: Sendable {
             }
             break
         }
-        // A sender (or date) just above, whose label OCR lost.
+        // A sender (or date) just above, whose label OCR lost. When both lost their labels,
+        // the one labelled line left (`Subject:`) gives the column only with them: their
+        // values standing where its value stands make the column.
         var blockStart = start
+        var aboveColumns = columns
+        if columns.count == 1 {
+            for k in [start - 1, start - 2] where k > floor && lines[k].page == lines[start].page {
+                if let x = lines[k].x(ofWord: 0), labels.parse(lines[k].text) == nil { aboveColumns.append(x) }
+            }
+        }
         while blockStart - 1 > floor, start - blockStart < 2, lines[blockStart - 1].page == lines[start].page {
             let line = lines[blockStart - 1]
             let firstPos = HeaderField.printOrder.firstIndex(of: order.first ?? first.field) ?? 0
@@ -115,7 +123,7 @@ struct HeaderBlockReader: Sendable {
                 fields[f] == nil && (HeaderField.printOrder.firstIndex(of: f) ?? 0) < firstPos
             }
             guard !wanted.isEmpty, labels.parse(line.text) == nil,
-                let lost = lostLabel(line, columns: columns, labelX: labelX, wanted: wanted)
+                let lost = lostLabel(line, columns: aboveColumns, labelX: labelX, wanted: wanted)
             else { break }
             fields[lost.field] = lost.value
             order.insert(lost.field, at: 0)

@@ -1,10 +1,8 @@
+import FoiaCore
 import Foundation
 import Rules
 
-/// The header fields an email printout labels.
-enum HeaderField: String, Sendable, CaseIterable {
-    case from, sent, to, cc, bcc, subject, attachments, importance
-
+extension HeaderField {
     /// The order Outlook prints them in, used to guess a field whose label OCR lost.
     static let printOrder: [HeaderField] = [.from, .sent, .to, .cc, .bcc, .subject, .attachments, .importance]
 }

@@ -19,16 +19,23 @@ public struct Segmenter: Sendable {
     let web: WebPrintoutReader
     let normaliser: HeaderNormaliser
     let furniture: PageFurniture
-    /// Letters of the lines that open a quoted message (`originalmessage`, `forwardedmessage`).
-    let separators: [String]
+    /// What each line is by its text: header line, quote separator, attribution, title.
+    public let lineRoles: LineRoleReader
 
     public init(config: SegmentationConfig) {
-        labels = HeaderLabels(labels: config.headerLabels)
-        separators = config.quoteSeparators.map { Segmenter.letters($0) }.filter { !$0.isEmpty }
+        lineRoles = LineRoleReader(config: config)
+        labels = lineRoles.labels
         blocks = HeaderBlockReader(labels: labels)
         web = WebPrintoutReader(labels: labels)
         normaliser = HeaderNormaliser(dates: SentDateParser(timeZone: config.timeZone))
         furniture = PageFurniture(furniturePatterns: config.furniture, batesPatterns: config.bates)
+    }
+
+    /// The role of each printed line of a page (its words split at `endsLine`, as
+    /// `PageText.joinedText` prints them), read from the text of each line, for the stages that
+    /// read whole pages (the redacted PDF).
+    public func roles(of page: PageText) -> [LineRole] {
+        lineRoles.roles(of: PageText.joinedText(page.words).split(separator: "\n", omittingEmptySubsequences: false))
     }
 
     public func segment(_ doc: ExtractedDocument) -> [Communication] {
@@ -111,6 +118,7 @@ public struct Segmenter: Sendable {
                         doc, kind: .document, pages: startPage...endPage, lineStart: 0, header: MessageHeader(),
                         quoted: [], body: body, bates: bates, ocrPages: ocrPages))
                 result[result.count - 1].bodyLinePages = content[0..<firstStart].map(\.page)
+                result[result.count - 1].bodyLineRoles = bodyRoles(content[0..<firstStart], blocks: [])
             }
         }
         for (n, s) in starts.enumerated() {
@@ -133,6 +141,8 @@ public struct Segmenter: Sendable {
                     header: normaliser.header(s.block), quoted: ordered,
                     body: bodyLines.map(\.trimmed).joined(separator: "\n"), bates: bates, ocrPages: ocrPages))
             result[result.count - 1].bodyLinePages = bodyLines.map(\.page)
+            result[result.count - 1].bodyLineRoles = bodyRoles(
+                bodyLines, blocks: topLevel.filter { $0.topLevelStart == nil }.map(\.block))
         }
         attributeExistingRedactions(&result, origins: origins, doc: doc, lines: all)
         return result
@@ -300,26 +310,9 @@ public struct Segmenter: Sendable {
         return isSeparator(above)
     }
 
-    static func letters(_ s: String) -> String { String(s.lowercased().filter(\.isLetter)) }
+    private func isWroteLine(_ text: String) -> Bool { LineRoleReader.isWroteLine(text) }
 
-    private func isWroteLine(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        return lower.hasSuffix("wrote:") || lower.hasSuffix("wrote :")
-    }
-
-    func isSeparator(_ text: String) -> Bool {
-        let letters = Segmenter.letters(text)
-        // A separator line is the phrase set off by rule characters (or alone, or ending in a
-        // colon), not a sentence that uses the words.
-        let ruled = text.contains("--") || text.contains("__") || text.contains("\u{00AD}") || text.contains("—")
-            || text.contains("==") || text.hasSuffix(":")
-        for phrase in separators {
-            if letters == phrase || (ruled && letters.count <= 60 && letters.contains(phrase)) { return true }
-        }
-        if isWroteLine(text) { return true }
-        let rule = text.filter { !$0.isWhitespace && $0 != "\u{00AD}" }
-        return rule.count >= 8 && rule.allSatisfy { "_-=—–‐‑‒―─━~".contains($0) }
-    }
+    func isSeparator(_ text: String) -> Bool { lineRoles.isSeparator(text) }
 
     /// One Chicago printout has only a `Subject:` line (the rest blacked out): a Subject line
     /// right under an owner line on top of a page starts a printout too.
@@ -371,6 +364,35 @@ public struct Segmenter: Sendable {
     private func position(of q: QuotedHeader, in body: String) -> Int? {
         guard let from = q.from, let r = body.range(of: from) else { return nil }
         return body.distance(from: body.startIndex, to: r.lowerBound)
+    }
+
+    // MARK: - Roles
+
+    /// The roles of a communication's body lines: each line's own role, with the lines of the
+    /// quoted header blocks inside it (wrapped `To:` lists and lines whose label OCR lost
+    /// included) as quoted header lines of their field. Every header line in a body is quoted.
+    private func bodyRoles(_ lines: ArraySlice<PrintedLine>, blocks: [HeaderBlock]) -> [LineRole] {
+        var out = roles(ofBody: lines.map(\.trimmed))
+        for block in blocks {
+            var field: HeaderField = .from
+            for i in block.start..<block.end where lines.indices.contains(i) {
+                let k = i - lines.startIndex
+                if out[k].isHeader, let f = out[k].field {
+                    field = f
+                } else if !lines[i].isFurniture {
+                    out[k] = LineRole(.quotedHeader, field: field)
+                }
+            }
+        }
+        return out
+    }
+
+    /// The roles of a body's lines read from their text alone (a body's header lines are
+    /// quoted messages'), for a body that did not come from `segment(_:)`.
+    public func roles(ofBody lines: [String]) -> [LineRole] {
+        var out = lineRoles.roles(of: lines)
+        for k in out.indices where out[k].kind == .header { out[k].kind = .quotedHeader }
+        return out
     }
 
     // MARK: - Records

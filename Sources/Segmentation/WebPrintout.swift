@@ -1,3 +1,4 @@
+import FoiaCore
 import Foundation
 
 /// Reads the header of a message printed from a web mail page (Gmail, Outlook Web App), which

@@ -1,5 +1,6 @@
 import Classification
 import FoiaCore
+import FoiaTestSupport
 import Foundation
 import Testing
 
@@ -38,10 +39,11 @@ import Testing
             guard let record = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                 let source = record["source"] as? [String: Any], let path = source["path"] as? String
             else { continue }
-            let c = Communication(
+            var c = Communication(
                 id: "x", kind: .email, path: path, sha256: "", pageStart: source["page_start"] as? Int ?? 0,
                 pageEnd: 0, lineStart: 0, ocr: false, header: MessageHeader(), quoted: [],
                 body: record["body"] as? String ?? "")
+            c.bodyLineRoles = TestStructure.roles(ofBody: c.body)
             let result = classifier.classify(c)
             guard result.detainer.present || !result.offenses.isEmpty else { continue }
             report += "=== \(path) p\(c.pageStart) detainer \(result.detainer.present) \(result.detainer.forms)\n"
@@ -92,9 +94,10 @@ import Testing
                     from: $0["from"] as? String, sent: $0["sent"] as? String, subject: $0["subject"] as? String)
             }
             let body = record["body"] as? String ?? ""
-            let c = Communication(
+            var c = Communication(
                 id: "x", kind: .email, path: path, sha256: "", pageStart: pageStart, pageEnd: pageStart, lineStart: 0,
                 ocr: false, header: h, quoted: quoted, body: body)
+            c.bodyLineRoles = TestStructure.roles(ofBody: body)
             let result = classifier.classify(c)
             var notes: [String] = []
             let td = truth["detainer"] as? [String: Any] ?? [:]

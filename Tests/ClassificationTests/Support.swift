@@ -31,6 +31,7 @@ func message(
         header: header, quoted: [], body: body)
     let lineCount = body.split(separator: "\n", omittingEmptySubsequences: false).count
     c.bodyLinePages = pages ?? Array(repeating: 1, count: lineCount)
+    c.bodyLineRoles = TestStructure.roles(ofBody: body)
     return c
 }
 

@@ -30,8 +30,8 @@ import Testing
             let doc = SampleRelease.extract(source, ocr: .auto)
             try #require(doc.failure == nil && !doc.pages.isEmpty, "\(source): \(String(describing: doc.failure))")
             var registry = EntityRegistry()
-            for p in doc.pages { registry.merge(redactor.detect(page: p)) }
-            jobs.append((source, doc.pages.map { redactor.redact(page: $0, registry: registry).page }))
+            for p in doc.pages { registry.merge(redactor.detect(page: p, roles: TestStructure.roles(of: p))) }
+            jobs.append((source, doc.pages.map { redactor.redact(page: $0, roles: TestStructure.roles(of: $0), registry: registry).page }))
         }
         #expect(jobs.contains { $0.pages.contains(where: \.mustRasterize) })
         #expect(jobs.contains { $0.pages.contains { !$0.mustRasterize } })

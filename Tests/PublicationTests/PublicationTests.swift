@@ -179,7 +179,7 @@ func leaks(in text: String) -> [String] {
         let doc = SampleRelease.extract(source, ocr: .auto)
         try #require(doc.failure == nil && doc.pages.count == 1)
         let redactor = Redactor(rules: SampleRelease.rules, key: Array("k".utf8))
-        let pages = doc.pages.map { redactor.redact(page: $0, registry: redactor.detect(page: $0)).page }
+        let pages = doc.pages.map { redactor.redact(page: $0, roles: TestStructure.roles(of: $0), registry: redactor.detect(page: $0, roles: TestStructure.roles(of: $0))).page }
         try RedactedPDFWriter().write(source: source, pages: pages, to: folder + "/out.pdf")
         return try Data(contentsOf: URL(fileURLWithPath: folder + "/out.pdf"))
     }
@@ -356,7 +356,7 @@ func leaks(in text: String) -> [String] {
         let doc = SampleRelease.extract(source, ocr: .auto)
         #expect(doc.pages.map(\.number) == [1])
         let redactor = Redactor(rules: SampleRelease.rules, key: Array("k".utf8))
-        let pages = doc.pages.map { redactor.redact(page: $0, registry: redactor.detect(page: $0)).page }
+        let pages = doc.pages.map { redactor.redact(page: $0, roles: TestStructure.roles(of: $0), registry: redactor.detect(page: $0, roles: TestStructure.roles(of: $0))).page }
         try RedactedPDFWriter().write(source: source, pages: pages, to: folder + "/out.pdf")
         let out = try #require(PopplerFile(path: folder + "/out.pdf"))
         #expect(out.pageCount == 2)

@@ -74,8 +74,8 @@ struct SampleRelease: Sendable {
         sample.sourceText = doc.pages.map(\.text)
         let redactor = Redactor(rules: rules, key: Array("publication test key".utf8))
         var registry = EntityRegistry()
-        for p in doc.pages { registry.merge(redactor.detect(page: p)) }
-        let results = doc.pages.map { redactor.redact(page: $0, registry: registry) }
+        for p in doc.pages { registry.merge(redactor.detect(page: p, roles: TestStructure.roles(of: p))) }
+        let results = doc.pages.map { redactor.redact(page: $0, roles: TestStructure.roles(of: $0), registry: registry) }
         sample.pages = results.map(\.page)
         sample.records = results.flatMap(\.records)
         do throws(PublicationError) {

@@ -95,6 +95,7 @@ func communication(
         id: id, kind: from == nil ? .document : .email, path: path, sha256: "0", pageStart: 1, pageEnd: 1, lineStart: 0,
         ocr: false, header: header, quoted: quoted, body: body)
     c.bodyLinePages = Array(repeating: 1, count: body.split(separator: "\n", omittingEmptySubsequences: false).count)
+    c.bodyLineRoles = TestStructure.roles(ofBody: body)
     return c
 }
 

@@ -1,4 +1,5 @@
 import FoiaCore
+import FoiaTestSupport
 import Redaction
 import Testing
 
@@ -32,11 +33,11 @@ import Testing
             "Cell: 857-204-1187",
         ])
         let redactor = TestRules.redactor
-        let registry = redactor.detect(page: p)
-        let found = redactor.redactions(on: p, registry: registry)
+        let registry = redactor.detect(page: p, roles: TestStructure.roles(of: p))
+        let found = redactor.redactions(on: p, roles: TestStructure.roles(of: p), registry: registry)
         let originals = Set(found.map(\.record.original))
         #expect(originals.isSuperset(of: ["Jian Zhang", "jian_zhang9 @icloud.com", "ALVAREZ, Jose", "3/4/1985"]), "\(originals)")
-        let boxes = redactor.redactionTargets(for: p, registry: registry)
+        let boxes = redactor.redactionTargets(for: p, roles: TestStructure.roles(of: p), registry: registry)
         func covered(_ word: String) -> Bool {
             guard let w = p.words.first(where: { $0.text == word }) else {
                 Issue.record("no word '\(word)' on the test page")
@@ -64,7 +65,7 @@ import Testing
         ])
         for i in p.words.indices where p.words[i].text == "ae." { p.words[i].confidence = 40 }
         let redactor = TestRules.redactor
-        let boxes = redactor.redactionTargets(for: p, registry: redactor.detect(page: p))
+        let boxes = redactor.redactionTargets(for: p, roles: TestStructure.roles(of: p), registry: redactor.detect(page: p, roles: TestStructure.roles(of: p)))
         func covered(_ word: String) -> Bool {
             let w = p.words.first { $0.text == word }!
             return boxes.contains { $0.intersection(w.box) != nil }
@@ -74,7 +75,7 @@ import Testing
         // On a text-layer page nothing is guessed.
         var text = p
         text.source = .text
-        let textBoxes = redactor.redactionTargets(for: text, registry: redactor.detect(page: text))
+        let textBoxes = redactor.redactionTargets(for: text, roles: TestStructure.roles(of: text), registry: redactor.detect(page: text, roles: TestStructure.roles(of: text)))
         let noise = p.words.first { $0.text == "ae." }!
         #expect(!textBoxes.contains { $0.intersection(noise.box) != nil })
     }
@@ -82,7 +83,7 @@ import Testing
     @Test func aWordPartlyRedactedIsCoveredWhole() throws {
         let p = page(["Name: ALVAREZ, Jose", "DOB: 3/4/1985", "Alvarez's lawyer called."])
         let redactor = TestRules.redactor
-        let boxes = redactor.redactionTargets(for: p, registry: redactor.detect(page: p))
+        let boxes = redactor.redactionTargets(for: p, roles: TestStructure.roles(of: p), registry: redactor.detect(page: p, roles: TestStructure.roles(of: p)))
         let possessive = try #require(p.words.first { $0.text == "Alvarez's" })
         #expect(boxes.contains { $0.intersection(possessive.box) != nil })
         let lawyer = try #require(p.words.first { $0.text == "lawyer" })

@@ -1,4 +1,5 @@
 import FoiaCore
+import FoiaTestSupport
 import Foundation
 import Redaction
 import Testing
@@ -7,34 +8,6 @@ import Testing
 // persons and their identifiers, rendered once per variation class and seed, redacted by the
 // real redactor (detect pass, then redact pass), and searched for what is still readable.
 // See PERTURBATION.md.
-
-/// SplitMix64: a small deterministic generator, so a case is the same on every machine and run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in `0..<n`, independent of the standard library's sampling.
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-
-    mutating func pick<T>(_ options: [T]) -> T { options[below(options.count)] }
-
-    mutating func digits(_ count: Int, first: ClosedRange<Int> = 0...9) -> String {
-        var s = String(first.lowerBound + below(first.count))
-        while s.count < count { s += String(below(10)) }
-        return s
-    }
-
-    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-}
 
 /// A private person of a case, with every identifier the base texts may print.
 struct PrivatePerson: Sendable {

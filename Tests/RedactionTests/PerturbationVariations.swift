@@ -1,3 +1,5 @@
+import FoiaTestSupport
+
 /// The classes of variation of issue 15 item 6b, each printing names, labels or identifiers
 /// the way real releases do and the base texts do not.
 enum Variations {

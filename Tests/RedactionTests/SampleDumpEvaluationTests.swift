@@ -27,7 +27,7 @@ import Testing
         var registry = redactor.detect(comms)
         print("detect \(comms.count) communications: \(clock.now - started)")
         started = clock.now
-        for page in pages { registry.merge(redactor.detect(page: page.text)) }
+        for page in pages { registry.merge(redactor.detect(page: page.text, roles: TestStructure.roles(of: page.text))) }
         print("detect \(pages.count) pages: \(clock.now - started)")
         if let out = ProcessInfo.processInfo.environment["FOIAPIPE_REDACTION_REGISTRY"] {
             let encoder = JSONEncoder()
@@ -62,7 +62,7 @@ import Testing
         started = clock.now
         var pagePublished: [String: [String]] = [:]
         for page in pages {
-            let boxes = redactor.redactionTargets(for: page.text, registry: registry)
+            let boxes = redactor.redactionTargets(for: page.text, roles: TestStructure.roles(of: page.text), registry: registry)
             let kept = page.text.words.filter { w in !boxes.contains { $0.intersection(w.box) != nil } }
             pagePublished[page.path, default: []].append(kept.map(\.text).joined(separator: " "))
         }
@@ -158,11 +158,13 @@ enum RunReader {
             let quoted = (d["quoted"] as? [[String: Any]] ?? []).map {
                 QuotedHeader(from: $0["from"] as? String, sent: $0["sent"] as? String, subject: $0["subject"] as? String)
             }
-            return Communication(
+            var c = Communication(
                 id: d["id"] as? String ?? "", kind: (d["kind"] as? String) == "email" ? .email : .document,
                 path: source["path"] as? String ?? "", sha256: source["sha256"] as? String ?? "",
                 pageStart: source["page_start"] as? Int ?? 1, pageEnd: source["page_end"] as? Int ?? 1, lineStart: 0,
                 ocr: d["ocr"] as? Bool ?? false, header: header, quoted: quoted, body: d["body"] as? String ?? "")
+            c.bodyLineRoles = TestStructure.roles(ofBody: c.body)
+            return c
         }
     }
 

@@ -30,8 +30,8 @@ import Verification
         try #require(doc.failure == nil && doc.pages.count == 2)
         let redactor = Redactor(rules: rules, key: Array("verification test key".utf8))
         var registry = EntityRegistry()
-        for p in doc.pages { registry.merge(redactor.detect(page: p)) }
-        let results = doc.pages.map { redactor.redact(page: $0, registry: registry) }
+        for p in doc.pages { registry.merge(redactor.detect(page: p, roles: TestStructure.roles(of: p))) }
+        let results = doc.pages.map { redactor.redact(page: $0, roles: TestStructure.roles(of: $0), registry: registry) }
         let records = results.flatMap(\.records)
         try #require(records.contains { $0.original.contains("ALVAREZ") })
         try RedactedPDFWriter().write(

@@ -1,3 +1,4 @@
+import FoiaCore
 import Foundation
 import TextPatterns
 
@@ -97,7 +98,7 @@ enum OfficialNames {
                 i += 1
                 taken += 1
                 if l.isBlank { continue }
-                if ctx.lineHas(furniture, l.index) { continue }
+                if ctx.role(ofLine: l.index).kind == .title { continue }
                 if ctx.isHeaderLine(l.index) || l.wordCount > 10 || ctx.lineHas(privateData, l.index) { break }
                 result.signatureLines.insert(l.index)
             }
@@ -105,8 +106,6 @@ enum OfficialNames {
         return result
     }
 
-    /// `RE: …` lines a printout repeats at the top of a page, inside whatever was printed there.
-    static let furniture = try! TextPattern(pattern: #"^(?:RE|FW|FWD)\s*:"#, options: [.caseInsensitive])
     static let closingWords = try! TextPattern(
         pattern: #"^(?:thanks|thank\s+you|thx|regards|best|best\s+regards|respectfully|sincerely|v/r|vr|vir|cheers|warm\s+regards|kind\s+regards|take\s+care|stay\s+safe|all\s+the\s+best)[,.!]*\s*$"#,
         options: [.caseInsensitive])

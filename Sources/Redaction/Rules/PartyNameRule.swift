@@ -28,9 +28,7 @@ enum PartyNameRule {
     /// The value spans of the party lines of a text (or the whole text for a party field).
     static func valueSpans(_ ctx: ScanContext) -> [TextSpan] {
         if ctx.field == .party { return [TextSpan(0, ctx.ns.length)] }
-        return ctx.partyLines.sorted().map { index in
-            ctx.valueSpan(ofLine: index, label: ScanContext.partyLabel) ?? ctx.lines.lines[index].contentSpan
-        }
+        return ctx.partyLines.sorted().map { ctx.valueSpan(ofLine: $0) }
     }
 
     static func scan(_ rule: NameRule?, _ ctx: ScanContext) -> Result {

@@ -13,7 +13,7 @@ import Foundation
 enum SubjectNameRule {
     static func valueSpans(_ ctx: ScanContext) -> [TextSpan] {
         if ctx.field == .subject { return [TextSpan(0, ctx.ns.length)] }
-        return ctx.subjectLines.sorted().compactMap { ctx.valueSpan(ofLine: $0, label: ScanContext.subjectLabel) }
+        return ctx.subjectLines.sorted().map { ctx.valueSpan(ofLine: $0) }
     }
 
     static func findings(_ rule: NameRule, _ ctx: ScanContext) -> [Finding] {
