@@ -257,7 +257,9 @@ enum ReviewAssets {
           showSelection();
         }
         function selectionText() {
-          return [...state.selected].sort((a, b) => a - b).map((n) => state.words[n][0]).join(" ");
+          // Punctuation around the words (a comma, a closing parenthesis) is not part of what to redact.
+          return [...state.selected].sort((a, b) => a - b).map((n) => state.words[n][0]).join(" ")
+            .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
         }
         function showSelection() {
           const t = selectionText();

@@ -41,6 +41,12 @@ def one(css):
     return wait.until(lambda d: d.find_element(By.CSS_SELECTOR, css))
 
 
+def attr(css, name):
+    """An attribute of the element now matching `css` (the lists are redrawn after each decision)."""
+    return driver.execute_script(
+        "const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null", css, name)
+
+
 def until(what, condition):
     global step
     step = what
@@ -55,7 +61,7 @@ try:
           lambda: driver.execute_script("const i = document.getElementById('page-image');"
                                         "return i.complete && i.naturalWidth > 0"))
     items = driver.find_elements(By.CSS_SELECTOR, "li.item")
-    confidences = [float(i.text.split("confidence ")[1].split(" ")[0]) for i in items]
+    confidences = [float(i.text.split("confidence ")[1].split()[0]) for i in items]
     if confidences != sorted(confidences):
         raise SystemExit("the queue is not least certain first: %s" % confidences)
     shot("1-queue")
@@ -64,7 +70,7 @@ try:
     body = driver.find_element(By.TAG_NAME, "body")
     body.send_keys("j")
     until("j moves to the second decision",
-          lambda: driver.find_elements(By.CSS_SELECTOR, "li.item")[1].get_attribute("class").find("current") >= 0)
+          lambda: "current" in (attr("li.item:nth-child(2)", "class") or ""))
     body.send_keys("?")
     until("? shows the help", lambda: driver.find_element(By.ID, "help").is_displayed())
     shot("1b-help")
@@ -79,9 +85,9 @@ try:
     one('.box[data-text="12-12-99"]')
     item.find_element(By.CSS_SELECTOR, "button.remove").click()
     until("the decision shows as removed",
-          lambda: one('li.item[data-text="12-12-99"]').get_attribute("data-status") == "removed")
+          lambda: attr('li.item[data-text="12-12-99"]', "data-status") == "removed")
     until("the page shows the box as removed",
-          lambda: one('.box[data-text="12-12-99"]').get_attribute("data-status") == "removed")
+          lambda: attr('.box[data-text="12-12-99"]', "data-status") == "removed")
     shot("2-removed")
 
     # 3. Add a redaction by selecting a word on the page.
@@ -98,7 +104,7 @@ try:
     # 4. Mark a person official.
     one('li.person[data-identity="leandro moraes"] button.official').click()
     until("the person shows as official",
-          lambda: one('li.person[data-identity="leandro moraes"]').get_attribute("data-status") == "official")
+          lambda: attr('li.person[data-identity="leandro moraes"]', "data-status") == "official")
     shot("4-official")
 
     # 5. Join two identities.
@@ -114,7 +120,7 @@ try:
     until("publish finishes", lambda: driver.execute_script("return document.body.dataset.publishes") == "1")
     status = driver.find_element(By.ID, "status").text
     step = "publish"
-    if not status.startswith("published with 5 decision(s)"):
+    if not status.startswith("published with 4 decision(s)"):
         raise SystemExit("publish said: " + status)
     until("the joined person is gone from the list",
           lambda: not driver.find_elements(By.CSS_SELECTOR, 'li.person[data-identity="sonia xol"]'))
