@@ -70,7 +70,8 @@ let package = Package(
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Rules", "FoiaTestSupport"]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Extraction", "Rules", "FoiaTestSupport"]),
         .testTarget(name: "OutputTests", dependencies: ["Output"]),
-        .testTarget(name: "ReviewTests", dependencies: ["Review", "Redaction", "FoiaTestSupport"]),
+        .testTarget(
+            name: "ReviewTests", dependencies: ["Review", "Redaction", "FoiaTestSupport"], exclude: ["review_browser.py"]),
         .testTarget(name: "TextPatternsTests", dependencies: ["TextPatterns"]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "FoiaCore"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "FoiaTestSupport"]),

@@ -6,7 +6,7 @@ import Hummingbird
 enum ReviewRoutes {
     static let security: HTTPFields = [
         .contentSecurityPolicy:
-            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
         .cacheControl: "no-store",
         FieldName("X-Content-Type-Options")!: "nosniff",
