@@ -60,7 +60,9 @@ extension BatchRunner {
         }
         var summary = RunSummary()
         summary.unchangedDocuments = documents.count
-        try publish(documents, store: store, layout: layout, keyPath: options.keyPath, progress: options.progress, summary: &summary)
+        try publish(
+            documents, store: store, layout: layout, keyPath: options.keyPath, progress: options.progress,
+            summary: &summary)
         summary.seconds = Date().timeIntervalSince(start)
         return summary
     }

@@ -30,8 +30,6 @@ public struct ReviewDecisions: Sendable, Equatable {
     public private(set) var privates: Set<String> = []
     /// Joined identities: each key is the same person as its value.
     public private(set) var joined: [String: String] = [:]
-    /// Pages to withhold whole, by document path.
-    public private(set) var withheld: [String: Set<Int>] = [:]
     /// Folded strings the reviewer kept, removed or added, by document path: reviewed.
     public private(set) var reviewed: [String: Set<String>] = [:]
     /// Lines read, for the summary.
@@ -62,7 +60,9 @@ public struct ReviewDecisions: Sendable, Equatable {
                 problems.append("line \(number + 1): not a decision object")
                 continue
             }
-            if !apply(decision, object) { problems.append("line \(number + 1): unknown or incomplete decision '\(decision)'") }
+            if !apply(decision, object) {
+                problems.append("line \(number + 1): unknown or incomplete decision '\(decision)'")
+            }
         }
     }
 
@@ -107,13 +107,6 @@ public struct ReviewDecisions: Sendable, Equatable {
         case "split":
             guard !identity.isEmpty else { return false }
             joined[identity] = nil
-        case "withhold", "release":
-            guard let path, let page = o["page"] as? Int else { return false }
-            if decision == "withhold" {
-                withheld[path, default: []].insert(page)
-            } else {
-                withheld[path]?.remove(page)
-            }
         default:
             count -= 1
             return false

@@ -86,7 +86,8 @@ struct ReviewData: Sendable {
                 words.append((t, x0, y0, x1, y1))
             }
             pages[doc, default: [:]][number] = PageWords(
-                width: ReviewData.number(o["width"]) ?? 612, height: ReviewData.number(o["height"]) ?? 792, words: words)
+                width: ReviewData.number(o["width"]) ?? 612, height: ReviewData.number(o["height"]) ?? 792, words: words
+            )
         }
         documents = order.map { ($0, pages[$0]?.keys.max() ?? 0) }
     }

@@ -62,7 +62,8 @@ struct ReviewCommand: ParsableCommand {
                 try await withCheckedThrowingContinuation { (c: CheckedContinuation<String, any Error>) in
                     DispatchQueue.global().async {
                         do {
-                            let summary = try runner.republish(outputDirectory: dir, options: RunOptions(keyPath: keyPath))
+                            let summary = try runner.republish(
+                                outputDirectory: dir, options: RunOptions(keyPath: keyPath))
                             let check = PublicCheck.summary(out: dir, jobs: workers)
                             c.resume(
                                 returning: "published with \(summary.reviewDecisions) decision(s): "

@@ -44,10 +44,13 @@ import Testing
 
     @Test func aReviewerClicksThroughAndTheRerunPublishesTheDecisions() throws {
         #expect(FileManager.default.isExecutableFile(atPath: Self.python), "Selenium missing: run scripts/setup")
-        #expect(FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver"), "chromium-driver missing: run scripts/setup")
+        #expect(
+            FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver"),
+            "chromium-driver missing: run scripts/setup")
         let dir = try ReviewFixture.copy()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let shots = ProcessInfo.processInfo.environment["FOIAPIPE_REVIEW_SCREENSHOTS"].map { URL(fileURLWithPath: $0) }
+        let shots =
+            ProcessInfo.processInfo.environment["FOIAPIPE_REVIEW_SCREENSHOTS"].map { URL(fileURLWithPath: $0) }
             ?? dir.appendingPathComponent("screenshots")
 
         // Before: what the rules decided.
@@ -76,7 +79,8 @@ import Testing
         let decisions = try text(dir, "private/decisions.jsonl").split(separator: "\n")
         #expect(decisions.count == 4, "\(decisions)")
         #expect(decisions.allSatisfy { $0.contains("\"reviewer\":\"test-reviewer\"") && $0.contains("\"at\":") })
-        let mode = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("private/decisions.jsonl").path)
+        let mode = try FileManager.default.attributesOfItem(
+            atPath: dir.appendingPathComponent("private/decisions.jsonl").path)
         #expect((mode[.posixPermissions] as? Int) == 0o600)
         let published = try publicFiles(dir)
 
@@ -87,7 +91,8 @@ import Testing
         let after = try publicFiles(dir)
         #expect(after["communications.jsonl"] == published["communications.jsonl"], "the app's publish is the re-run's")
         let records = try text(dir, "public/communications.jsonl")
-        let pdf = try runProcess("/usr/bin/pdftotext", [dir.path + "/public/redacted/" + ReviewFixture.document, "-"]).stdout
+        let pdf = try runProcess("/usr/bin/pdftotext", [dir.path + "/public/redacted/" + ReviewFixture.document, "-"])
+            .stdout
         // 1. The removed redaction is published, in the records and in the PDF.
         #expect(records.contains("12-12-99") && pdf.contains("12-12-99"))
         // 2. The added one is redacted in both, and audited as the reviewer's.

@@ -1,3 +1,5 @@
+import FoiaTestSupport
+import Foundation
 import Redaction
 import Testing
 
@@ -17,5 +19,33 @@ import Testing
         #expect(d.canonical("sonia xol") == "mei huang")
         #expect(d.canonical("mei huang") == "mei huang", "a join back is no cycle")
         #expect(d.count == 6)
+    }
+}
+
+@Suite struct ReviewDecisionsFileTests {
+    @Test func splitUndoesAJoinAndUnknownDecisionsAreReported() {
+        var problems: [String] = []
+        let d = ReviewDecisions(
+            jsonLines: """
+                {"decision":"join","identity":"zhou","into":"wei zhou"}
+                {"decision":"split","identity":"zhou"}
+                {"decision":"withhold","path":"a.pdf","page":2}
+                not json
+                """, problems: &problems)
+        #expect(d.canonical("zhou") == "zhou")
+        #expect(problems.count == 2, "\(problems)")
+        #expect(problems.first?.hasPrefix("line 3:") ?? false)
+    }
+
+    @Test func aDecisionLineTheRunCannotReadStopsTheRunWithStatus2() throws {
+        let dir = try ReviewFixture.copy()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("private/decisions.jsonl").path
+        try "{\"decision\":\"remove\",\"path\":\"x.pdf\"}\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let before = try Data(contentsOf: dir.appendingPathComponent("public/communications.jsonl"))
+        let r = try runProcess(Fixtures.binary, ["run", ReviewFixture.input, "--out", dir.path, "--quiet"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("decisions.jsonl: line 1"), "\(r.stderr)")
+        #expect(try Data(contentsOf: dir.appendingPathComponent("public/communications.jsonl")) == before)
     }
 }

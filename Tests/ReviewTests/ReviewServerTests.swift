@@ -21,7 +21,9 @@ import Testing
         // Without the token, or with another one: nothing.
         for path in ["/", "/app.js", "/api/queue", "/api/persons", "/api/page?doc=\(ReviewFixture.document)&page=1"] {
             #expect(try s.curl(path).status == 403, "\(path)")
-            #expect(try s.curl(path + (path.contains("?") ? "&" : "?") + "token=" + String(repeating: "0", count: 64)).status == 403)
+            #expect(
+                try s.curl(path + (path.contains("?") ? "&" : "?") + "token=" + String(repeating: "0", count: 64))
+                    .status == 403)
         }
         let t = "token=" + s.token
         #expect(try s.curl("/?\(t)").status == 200)
@@ -61,7 +63,9 @@ import Testing
             ).status == 403, "a rebound host name")
         #expect(!FileManager.default.fileExists(atPath: decisions), "no refused request wrote a decision")
         let bad = "{\"decision\":\"remove\",\"path\":\"../../etc/passwd\",\"text\":\"x\"}"
-        #expect(try s.curl("/api/decision", method: "POST", headers: ["X-Review-Token: \(s.token)"], body: bad).status == 400)
+        #expect(
+            try s.curl("/api/decision", method: "POST", headers: ["X-Review-Token: \(s.token)"], body: bad).status
+                == 400)
         let ok = try s.curl("/api/decision", method: "POST", headers: ["X-Review-Token: \(s.token)"], body: decision)
         #expect(ok.status == 200, "\(ok.body)")
 
@@ -93,7 +97,8 @@ import Testing
         let image = dir.appendingPathComponent("page3.jpg").path
         var timings: [Double] = []
         for _ in 0..<2 {
-            let r = try runProcess("/usr/bin/curl", ["-s", "-o", image, "-w", "%{http_code} %{time_total}", s.base + path])
+            let r = try runProcess(
+                "/usr/bin/curl", ["-s", "-o", image, "-w", "%{http_code} %{time_total}", s.base + path])
             let parts = r.stdout.split(separator: " ")
             #expect(parts.first == "200")
             timings.append(Double(parts.last ?? "") ?? 0)

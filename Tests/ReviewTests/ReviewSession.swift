@@ -5,7 +5,8 @@ import Testing
 /// A real run of a SampleDocs file (five scanned pages, OCR), and `foiapipe review` serving it.
 enum ReviewFixture {
     /// A scanned arrest list and e-mails: private persons, dates of birth, officials.
-    static let input = Fixtures.repositoryRoot.appendingPathComponent("SampleDocs/city-of-boston-trust-act-records.pdf").path
+    static let input = Fixtures.repositoryRoot.appendingPathComponent("SampleDocs/city-of-boston-trust-act-records.pdf")
+        .path
     static let document = "city-of-boston-trust-act-records.pdf"
 
     /// One run, copied for each test that changes it (the run OCRs five pages).
