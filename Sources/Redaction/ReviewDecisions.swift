@@ -1,3 +1,4 @@
+import FoiaCore
 import Foundation
 
 /// A reviewer's decisions (`private/decisions.jsonl`), folded into what the redact pass applies.
@@ -11,7 +12,8 @@ import Foundation
 /// - `add`: a string selected on a page is redacted wherever the document prints it
 ///   (audited with rule `reviewer_added`, so `verify` requires it gone);
 /// - `official` / `private`: a person, for the whole dump;
-/// - `join` / `split`: two identities are one person (one tag), or not.
+/// - `join` / `split`: two identities are one person (one tag), or not;
+/// - `box`: an area drawn where no word is printed, blacked out on the page.
 ///
 /// A value with no I/O: the file is read by the batch runner and written by the review app.
 public struct ReviewDecisions: Sendable, Equatable {
@@ -30,6 +32,9 @@ public struct ReviewDecisions: Sendable, Equatable {
     public private(set) var privates: Set<String> = []
     /// Joined identities: each key is the same person as its value.
     public private(set) var joined: [String: String] = [:]
+    /// Areas drawn on a page where no word is printed (a photo, a signature), by document
+    /// path and page: burned into the redacted PDF, in page points from the top left.
+    public private(set) var boxes: [String: [Int: [Box]]] = [:]
     /// Folded strings the reviewer kept, removed or added, by document path: reviewed.
     public private(set) var reviewed: [String: Set<String>] = [:]
     /// Lines read, for the summary.
@@ -40,6 +45,8 @@ public struct ReviewDecisions: Sendable, Equatable {
 
     /// The rule id of a redaction the reviewer added.
     public static let addedRule = "reviewer_added"
+    /// The rule id of an area the reviewer drew.
+    public static let boxRule = "reviewer_box"
 
     public init() {}
 
@@ -89,6 +96,15 @@ public struct ReviewDecisions: Sendable, Equatable {
             removed[path]?.remove(text)
             added[path, default: []].removeAll { ReviewDecisions.fold($0.text) == text }
             added[path, default: []].append(Addition(text: raw, type: type))
+        case "box":
+            guard let path, let page = o["page"] as? Int, let list = o["boxes"] as? [[Any]] else { return false }
+            let drawn = list.compactMap { b -> Box? in
+                let v = b.compactMap { ($0 as? NSNumber)?.doubleValue }
+                guard v.count == 4, v[2] > v[0], v[3] > v[1] else { return nil }
+                return Box(x0: v[0], y0: v[1], x1: v[2], y1: v[3])
+            }
+            guard !drawn.isEmpty else { return false }
+            boxes[path, default: [:]][page, default: []] += drawn
         case "official", "private":
             guard !identity.isEmpty else { return false }
             if decision == "official" {

@@ -24,6 +24,7 @@ final class DecisionLog: @unchecked Sendable {
         "private": ("dump", ["identity"]),
         "join": ("dump", ["identity", "into"]),
         "split": ("dump", ["identity"]),
+        "box": ("document", ["path"]),
     ]
 
     /// Checks a posted decision against the known documents and types, and makes its line.
@@ -44,6 +45,11 @@ final class DecisionLog: @unchecked Sendable {
         if let type = out["type"] as? String, PIIType(rawValue: type) == nil { throw ReviewError("unknown type") }
         if let page = o["page"] as? Int { out["page"] = page }
         if let boxes = o["boxes"] as? [[Double]] { out["boxes"] = boxes.filter { $0.count == 4 } }
+        if decision == "box" {
+            guard out["page"] != nil, let boxes = out["boxes"] as? [[Double]],
+                !boxes.isEmpty, boxes.allSatisfy({ $0[2] > $0[0] && $0[3] > $0[1] })
+            else { throw ReviewError("a 'box' decision needs 'page' and 'boxes' ([x0, y0, x1, y1] in points)") }
+        }
         let format = ISO8601DateFormatter()
         format.formatOptions = [.withInternetDateTime]
         out["at"] = format.string(from: now)

@@ -42,10 +42,12 @@ enum ReviewAssets {
               <button id="next-page" type="button">&#8594;</button>
               <span class="add">Selected: <em id="selection">click words to select</em>
                 <select id="add-type"></select>
-                <button id="add-selection" type="button" disabled>Redact selection</button></span>
+                <button id="add-selection" type="button" disabled>Redact selection</button>
+                <button id="add-box" type="button" disabled title="Drag on the page where no word is printed">Redact box</button></span>
             </div>
             <div id="page"><img id="page-image" alt="page image"><div id="overlay"></div></div>
-            <p class="legend">Boxes: coloured by type; dashed = removed by you; striped = added by you.</p>
+            <p class="legend">Boxes: coloured by type; dashed = removed by you; striped = added by you.
+            Drag a box to select the words in it, or to redact an area with no words (a photo, a signature).</p>
           </section>
           <section id="persons" aria-label="Persons">
             <h2>Persons</h2>
@@ -105,6 +107,8 @@ enum ReviewAssets {
         .t-a_number, .t-ssn, .t-drivers_license, .t-license_plate, .t-fbi_number, .t-state_id, .t-passport,
         .t-other_identifier { background: #ff7f0e; }
         .word { position: absolute; cursor: text; }
+        .drag { position: absolute; border: 2px solid #6b3fa0; background: rgba(107, 63, 160, .15); pointer-events: none; }
+        #overlay { cursor: crosshair; }
         .word:hover { outline: 1px solid #6b3fa0; }
         .word.sel { background: rgba(107, 63, 160, .35); }
         .toolbar { display: flex; flex-wrap: wrap; gap: .5em; align-items: center; margin-bottom: .4em; }
@@ -220,6 +224,7 @@ enum ReviewAssets {
         async function showPage(doc, page) {
           const data = await api("/api/page?" + q({ doc, page }));
           state.doc = doc; state.page = page; state.pages = data.pages; state.words = data.words;
+          state.width = data.width; state.box = null; state.dragged = false;
           state.selected.clear();
           $("doc-name").textContent = doc;
           $("page-number").textContent = "page " + page + " of " + data.pages;
@@ -240,7 +245,7 @@ enum ReviewAssets {
           data.words.forEach(([text, x0, y0, x1, y1], n) => {
             const w = el("div", { class: "word", "data-i": String(n), "data-text": text, title: text });
             place(w, x0, y0, x1, y1, scale);
-            w.onclick = () => { toggleWord(n, w); };
+            w.onclick = () => { if (state.dragged) { state.dragged = false; return; } toggleWord(n, w); };
             overlay.append(w);
           });
           showSelection();
@@ -265,12 +270,57 @@ enum ReviewAssets {
           const t = selectionText();
           $("selection").textContent = t || "click words to select";
           $("add-selection").disabled = !t;
+          $("add-box").disabled = !state.box;
+          if (state.box) $("selection").textContent = "an area with no words";
         }
         async function addSelection() {
           const text = selectionText();
           if (!text) return;
           const boxes = [...state.selected].sort((a, b) => a - b).map((n) => state.words[n].slice(1, 5));
           await api("/api/decision", { decision: "add", path: state.doc, page: state.page, text, type: $("add-type").value, boxes });
+          await refresh();
+        }
+        // Dragging on the page: the words the box touches are selected; a box that touches no
+        // word can be redacted as an area ("Redact box").
+        function startDrag(e) {
+          if (e.button !== 0 || !state.doc) return;
+          e.preventDefault();
+          const overlay = $("overlay");
+          const origin = overlay.getBoundingClientRect();
+          const scale = 800 / state.width;
+          const x0 = e.clientX - origin.left, y0 = e.clientY - origin.top;
+          const rect = el("div", { class: "drag" });
+          let moved = false;
+          const move = (m) => {
+            const x1 = m.clientX - origin.left, y1 = m.clientY - origin.top;
+            if (Math.abs(x1 - x0) + Math.abs(y1 - y0) < 6) return;
+            if (!moved) { overlay.append(rect); moved = true; }
+            rect.style.left = Math.min(x0, x1) + "px"; rect.style.top = Math.min(y0, y1) + "px";
+            rect.style.width = Math.abs(x1 - x0) + "px"; rect.style.height = Math.abs(y1 - y0) + "px";
+          };
+          const up = (u) => {
+            window.removeEventListener("mousemove", move);
+            window.removeEventListener("mouseup", up);
+            if (!moved) return;
+            state.dragged = true;
+            const x1 = u.clientX - origin.left, y1 = u.clientY - origin.top;
+            const box = [Math.min(x0, x1) / scale, Math.min(y0, y1) / scale, Math.max(x0, x1) / scale, Math.max(y0, y1) / scale];
+            state.selected.clear();
+            state.words.forEach(([t, a, b, c, d], n) => {
+              if (a < box[2] && c > box[0] && b < box[3] && d > box[1]) state.selected.add(n);
+            });
+            document.querySelectorAll(".word").forEach((w) => w.classList.toggle("sel", state.selected.has(Number(w.dataset.i))));
+            state.box = state.selected.size ? null : box;
+            if (!state.box) rect.remove();
+            showSelection();
+          };
+          window.addEventListener("mousemove", move);
+          window.addEventListener("mouseup", up);
+        }
+        async function addBox() {
+          if (!state.box) return;
+          await api("/api/decision", { decision: "box", path: state.doc, page: state.page, boxes: [state.box] });
+          state.box = null;
           await refresh();
         }
         async function loadPersons() {
@@ -344,6 +394,8 @@ enum ReviewAssets {
         window.addEventListener("DOMContentLoaded", async () => {
           for (const id of ["filter-type", "filter-rule", "filter-doc"]) $(id).onchange = renderQueue;
           $("add-selection").onclick = addSelection;
+          $("add-box").onclick = addBox;
+          $("overlay").addEventListener("mousedown", startDrag);
           $("join").onclick = join;
           $("publish").onclick = publish;
           $("help-button").onclick = () => { $("help").hidden = !$("help").hidden; };

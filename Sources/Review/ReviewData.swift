@@ -113,6 +113,8 @@ struct ReviewData: Sendable {
                     PageRedaction(type: type, text: original, rule: rule))
             }
             mentionsByTag[placeholder, default: []].append((doc, page, original))
+            // An area the reviewer drew is shown on its page, not queued.
+            if rule == ReviewDecisions.boxRule { continue }
             let key = doc + "\u{1F}" + ReviewDecisions.fold(original)
             if let i = index[key] {
                 items[i].mentions += 1

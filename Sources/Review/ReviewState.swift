@@ -90,7 +90,7 @@ actor ReviewState {
         let decisions = log.decisions()
         var boxes: [[String: Any]] = []
         var shown: Set<String> = []
-        for r in data.pageRedactions[document]?[number] ?? [] {
+        for r in data.pageRedactions[document]?[number] ?? [] where r.rule != ReviewDecisions.boxRule {
             let folded = ReviewDecisions.fold(r.text)
             guard shown.insert(folded).inserted else { continue }
             let rects = ReviewData.boxes(of: r.text, in: page)
@@ -105,6 +105,12 @@ actor ReviewState {
             boxes.append([
                 "type": a.type.rawValue, "text": a.text, "rule": ReviewDecisions.addedRule, "rects": rects,
                 "status": "added",
+            ])
+        }
+        for b in decisions.boxes[document]?[number] ?? [] {
+            boxes.append([
+                "type": "other_identifier", "text": "", "rule": ReviewDecisions.boxRule,
+                "rects": [[b.x0, b.y0, b.x1, b.y1]], "status": "added",
             ])
         }
         return ReviewState.json([

@@ -42,6 +42,45 @@ import Testing
         return out
     }
 
+    /// The mean grey (0 black, 255 white) of a 5×5 patch at a point of a PDF page, drawn by pdftoppm at 36 dpi.
+    func shade(_ pdf: String, page: Int, at point: (x: Double, y: Double)) throws -> Double {
+        let folder = temporaryFolder("review-shade")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let prefix = folder.appendingPathComponent("page").path
+        let r = try runProcess(
+            "/usr/bin/pdftoppm", ["-r", "36", "-gray", "-singlefile", "-f", "\(page)", "-l", "\(page)", pdf, prefix])
+        let data = [UInt8]((try? Data(contentsOf: URL(fileURLWithPath: prefix + ".pgm"))) ?? Data())
+        #expect(r.status == 0 && data.starts(with: Array("P5".utf8)), "\(r.stderr)")
+        // PGM: "P5", width, height, maximum, each followed by one whitespace byte, then a byte a pixel.
+        var fields: [Int] = []
+        var i = 2
+        var digits = ""
+        while fields.count < 3, i < data.count {
+            let c = Character(UnicodeScalar(data[i]))
+            if c.isNumber {
+                digits.append(c)
+            } else if !digits.isEmpty {
+                fields.append(Int(digits) ?? 0)
+                digits = ""
+            }
+            i += 1
+        }
+        guard fields.count == 3 else { return -1 }
+        let (width, height) = (fields[0], fields[1])
+        let pixels = data[i...]
+        let cx = Int(point.x * 36 / 72)
+        let cy = Int(point.y * 36 / 72)
+        var sum = 0.0
+        var n = 0.0
+        for y in (cy - 2)...(cy + 2) where y >= 0 && y < height {
+            for x in (cx - 2)...(cx + 2) where x >= 0 && x < width {
+                sum += Double(pixels[pixels.startIndex + y * width + x])
+                n += 1
+            }
+        }
+        return n > 0 ? sum / n : -1
+    }
+
     @Test func aReviewerClicksThroughAndTheRerunPublishesTheDecisions() throws {
         #expect(FileManager.default.isExecutableFile(atPath: Self.python), "Selenium missing: run scripts/setup")
         #expect(
@@ -70,14 +109,14 @@ import Testing
         #expect(console.isEmpty, "the browser console: \(console)")
         let status = report["status"] as? String ?? ""
         #expect(status.contains("public/ clean"), "\(status)")
-        for name in ["1-queue", "2-removed", "3-added", "4-official", "5-joined", "6-published"] {
+        for name in ["1-queue", "2-removed", "3-added", "3b-box", "4-official", "5-joined", "6-published"] {
             let png = FileManager.default.contents(atPath: shots.appendingPathComponent(name + ".png").path) ?? Data()
             #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 20_000, "screenshot \(name)")
         }
 
-        // The decisions are data: five lines, each with what, where, scope, when and who; 0600.
+        // The decisions are data: one line each, each with what, where, scope, when and who; 0600.
         let decisions = try text(dir, "private/decisions.jsonl").split(separator: "\n")
-        #expect(decisions.count == 4, "\(decisions)")
+        #expect(decisions.count == 5, "\(decisions)")
         #expect(decisions.allSatisfy { $0.contains("\"reviewer\":\"test-reviewer\"") && $0.contains("\"at\":") })
         let mode = try FileManager.default.attributesOfItem(
             atPath: dir.appendingPathComponent("private/decisions.jsonl").path)
@@ -98,6 +137,19 @@ import Testing
         // 2. The added one is redacted in both, and audited as the reviewer's.
         #expect(!records.contains("Guatemala") && !pdf.contains("Guatemala"))
         #expect(try placeholders(dir, of: "Guatemala") == ["[ID]"])
+        // 2b. The area drawn where no word is printed is white in the source and black in the copy.
+        let drawn = decisions.compactMap { line -> (x: Double, y: Double)? in
+            guard let o = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                o["decision"] as? String == "box", let b = (o["boxes"] as? [[Double]])?.first, b.count == 4
+            else { return nil }
+            return ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)
+        }
+        #expect(drawn.count == 1, "\(decisions)")
+        if let centre = drawn.first {
+            #expect(try shade(ReviewFixture.input, page: 3, at: centre) > 200, "the area is blank in the source")
+            let copy = dir.path + "/public/redacted/" + ReviewFixture.document
+            #expect(try shade(copy, page: 3, at: centre) < 40, "the drawn area is burned in")
+        }
         // 3. The person marked official is named.
         #expect(records.contains("MORAES, LEANDRO") && pdf.contains("MORAES, LEANDRO"))
         #expect(try placeholders(dir, of: "MORAES, LEANDRO").isEmpty)

@@ -14,6 +14,7 @@ import sys
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -101,6 +102,18 @@ try:
           lambda: driver.find_elements(By.CSS_SELECTOR, 'li.item[data-status="added"]'))
     shot("3-added")
 
+    # 3b. Draw a box where no word is printed (the blank foot of the page): an area redaction.
+    overlay = driver.find_element(By.ID, "overlay")
+    size = overlay.size
+    start = (150 - size["width"] / 2, 700 - size["height"] / 2)  # Selenium offsets are from the centre
+    ActionChains(driver).move_to_element_with_offset(overlay, *start).click_and_hold() \
+        .move_by_offset(125, 40).move_by_offset(125, 40).release().perform()
+    until("an area with no words can be redacted", lambda: driver.find_element(By.ID, "add-box").is_enabled())
+    driver.find_element(By.ID, "add-box").click()
+    until("the page shows the drawn box",
+          lambda: driver.find_elements(By.CSS_SELECTOR, '.box[title="other_identifier: reviewer_box"]'))
+    shot("3b-box")
+
     # 4. Mark a person official.
     one('li.person[data-identity="leandro moraes"] button.official').click()
     until("the person shows as official",
@@ -120,7 +133,7 @@ try:
     until("publish finishes", lambda: driver.execute_script("return document.body.dataset.publishes") == "1")
     status = driver.find_element(By.ID, "status").text
     step = "publish"
-    if not status.startswith("published with 4 decision(s)"):
+    if not status.startswith("published with 5 decision(s)"):
         raise SystemExit("publish said: " + status)
     until("the joined person is gone from the list",
           lambda: not driver.find_elements(By.CSS_SELECTOR, 'li.person[data-identity="sonia xol"]'))
