@@ -9,8 +9,8 @@ import Foundation
 /// PDFs and the audit alike:
 ///
 /// - `remove` / `keep`: a redacted string, in one document, is published / redacted again;
-/// - `add`: a string selected on a page is redacted wherever the document prints it
-///   (audited with rule `reviewer_added`, so `verify` requires it gone);
+/// - `add`: a string selected on a page is redacted wherever the dump prints it
+///   (audited with rule `reviewer_added`, so `verify` requires it gone everywhere);
 /// - `official` / `private`: a person, for the whole dump;
 /// - `join` / `split`: two identities are one person (one tag), or not;
 /// - `box`: an area drawn where no word is printed, blacked out on the page.
@@ -84,10 +84,11 @@ public struct ReviewDecisions: Sendable, Equatable {
             guard let path, !text.isEmpty else { return false }
             reviewed[path, default: []].insert(text)
             if decision == "remove" {
+                // Removing a redaction the reviewer had added takes the addition back.
                 removed[path, default: []].insert(text)
+                added[path]?.removeAll { ReviewDecisions.fold($0.text) == text }
             } else {
                 removed[path]?.remove(text)
-                added[path]?.removeAll { ReviewDecisions.fold($0.text) == text }
             }
         case "add":
             guard let path, let raw = o["text"] as? String, !text.isEmpty else { return false }
@@ -138,6 +139,14 @@ public struct ReviewDecisions: Sendable, Equatable {
         return current
     }
 
+    /// Every string added in any document, once: an added redaction applies to the whole dump,
+    /// as `verify` searches every audited string everywhere (the same name or number in another
+    /// document is the same person's).
+    public var allAdditions: [Addition] {
+        var seen: Set<String> = []
+        return added.keys.sorted().flatMap { added[$0] ?? [] }.filter { seen.insert(ReviewDecisions.fold($0.text)).inserted }
+    }
+
     /// Lower case with whitespace runs as one space: how strings are compared.
     public static func fold(_ s: String) -> String {
         s.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
@@ -154,7 +163,7 @@ public struct ReviewDecisions: Sendable, Equatable {
         guard let scope else { return spans }
         let ns = text as NSString
         var out = spans.filter { !isRemoved(ns.substring(with: $0.span.nsRange), in: scope) }
-        for addition in added[scope] ?? [] {
+        for addition in allAdditions {
             let words = addition.text.split(whereSeparator: { $0.isWhitespace }).map {
                 NSRegularExpression.escapedPattern(for: String($0))
             }

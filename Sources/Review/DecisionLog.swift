@@ -19,7 +19,7 @@ final class DecisionLog: @unchecked Sendable {
     static let kinds: [String: (scope: String, needs: [String])] = [
         "keep": ("document", ["path", "text"]),
         "remove": ("document", ["path", "text"]),
-        "add": ("document", ["path", "text", "type"]),
+        "add": ("dump", ["path", "text", "type"]),
         "official": ("dump", ["identity"]),
         "private": ("dump", ["identity"]),
         "join": ("dump", ["identity", "into"]),

@@ -99,7 +99,7 @@ actor ReviewState {
                 "status": status(document, folded, decisions) ?? NSNull(),
             ])
         }
-        for a in decisions.added[document] ?? [] where shown.insert(ReviewDecisions.fold(a.text)).inserted {
+        for a in decisions.allAdditions where shown.insert(ReviewDecisions.fold(a.text)).inserted {
             let rects = ReviewData.boxes(of: a.text, in: page)
             guard !rects.isEmpty else { continue }
             boxes.append([

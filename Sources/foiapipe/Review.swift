@@ -44,9 +44,13 @@ struct ReviewCommand: ParsableCommand {
 
     func run() throws {
         let dir = directory
-        let runner = BatchRunner(
-            try LoadedPipeline.load(pipeline ?? DefaultPipeline.path()), jobs: JobsOption.workers(jobs),
-            publisher: Publishing.publisher)
+        // The rule files take most of a second to load and check; only publishing needs them,
+        // so they load while the server starts (a problem in them is reported by Publish).
+        let pipelinePath = pipeline ?? DefaultPipeline.path()
+        let workers = JobsOption.workers(jobs)
+        let loading = Task { () throws -> BatchRunner in
+            BatchRunner(try LoadedPipeline.load(pipelinePath), jobs: workers, publisher: Publishing.publisher)
+        }
         let sources: [String: String]
         do {
             sources = try BatchRunner.sources(outputDirectory: dir)
@@ -55,11 +59,11 @@ struct ReviewCommand: ParsableCommand {
         }
         let name = reviewer ?? ProcessInfo.processInfo.environment["USER"] ?? "reviewer"
         let keyPath = key
-        let workers = JobsOption.workers(jobs)
         let server = ReviewServer(
             directory: dir, reviewer: name, port: port, sources: sources,
             publish: {
-                try await withCheckedThrowingContinuation { (c: CheckedContinuation<String, any Error>) in
+                let runner = try await loading.value
+                return try await withCheckedThrowingContinuation { (c: CheckedContinuation<String, any Error>) in
                     DispatchQueue.global().async {
                         do {
                             let summary = try runner.republish(

@@ -23,6 +23,14 @@ import Testing
 }
 
 @Suite struct ReviewDecisionsFileTests {
+    @Test func keepingAnAddedRedactionKeepsItAndRemovingItTakesItBack() {
+        let add = #"{"decision":"add","path":"a.pdf","text":"Guatemala","type":"other_identifier"}"#
+        let kept = ReviewDecisions(jsonLines: add + "\n" + #"{"decision":"keep","path":"a.pdf","text":"guatemala"}"#)
+        #expect(kept.allAdditions.map(\.text) == ["Guatemala"])
+        let taken = ReviewDecisions(jsonLines: add + "\n" + #"{"decision":"remove","path":"a.pdf","text":"Guatemala"}"#)
+        #expect(taken.allAdditions.isEmpty)
+    }
+
     @Test func splitUndoesAJoinAndUnknownDecisionsAreReported() {
         var problems: [String] = []
         let d = ReviewDecisions(

@@ -88,7 +88,7 @@ import Testing
         #expect(headers.lowercased().contains("content-security-policy: default-src 'none'"), "\(headers)")
     }
 
-    @Test func pageImagesAreTheSourcePageRenderedAndCached() throws {
+    @Test func pageImagesAreTheSourcePageAt150DPI() throws {
         let dir = try ReviewFixture.copy()
         defer { try? FileManager.default.removeItem(at: dir) }
         let s = try ReviewSession(dir)
@@ -110,7 +110,7 @@ import Testing
         let sof = b.indices.dropLast(9).first { b[$0] == 0xFF && b[$0 + 1] == 0xC0 }
         let size = sof.map { (Int(b[$0 + 7]) << 8 | Int(b[$0 + 8]), Int(b[$0 + 5]) << 8 | Int(b[$0 + 6])) }
         #expect(size?.0 == 1275 && size?.1 == 1651, "\(String(describing: size))")
-        // The second request is served from the cache: no render at all (timings are reported, not asserted).
+        // The second request comes from the cache; timings are reported, not asserted (scripts/bench-review).
         print("review page image: first \(timings[0]) s, cached \(timings[1]) s")
     }
 }
