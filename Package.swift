@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // `foiapipe review`'s local web server: see README, "Reviewing before publishing".
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
     ],
     targets: [
         // C libraries
@@ -53,12 +55,19 @@ let package = Package(
         .target(name: "Publication", dependencies: ["FoiaCore", "Redaction", "Poppler", "CPoppler", "CJPEG", "CTesseract"]),
         .target(name: "Verification", dependencies: ["FoiaCore", "Rules", "Extraction", "RunStore", "LeakSearch", "Poppler"]),
 
+        // The reviewer's web app behind `foiapipe review`.
+        .target(
+            name: "Review",
+            dependencies: [
+                "Redaction", "Publication", .product(name: "Hummingbird", package: "hummingbird"),
+            ]),
+
         // CLI
         .executableTarget(
             name: "foiapipe",
             dependencies: [
                 "Batch", "Rules", "FoiaCore", "Extraction", "Segmentation", "Output", "Evaluation", "Redaction",
-                "Publication", "Verification", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Publication", "Verification", "Review", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         // libFuzzer entry points; scripts/fuzz builds them with -sanitize=fuzzer.
@@ -72,6 +81,8 @@ let package = Package(
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Rules", "FoiaTestSupport"]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Extraction", "Output", "Rules", "FoiaTestSupport"]),
         .testTarget(name: "OutputTests", dependencies: ["Output"]),
+        .testTarget(
+            name: "ReviewTests", dependencies: ["Review", "Redaction", "FoiaTestSupport"], exclude: ["review_browser.py"]),
         .testTarget(name: "TextPatternsTests", dependencies: ["TextPatterns"]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "FoiaCore"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "FoiaTestSupport"]),

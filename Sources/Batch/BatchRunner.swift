@@ -30,6 +30,8 @@ public struct RunSummary: Sendable {
     public var redactSeconds = 0.0
     /// Of it, the time spent writing `report.html`, `foiapipe.sqlite` and `metadata.json`.
     public var analystSeconds = 0.0
+    /// Lines of `private/decisions.jsonl` the redact pass applied.
+    public var reviewDecisions = 0
 }
 
 /// How a run is split and watched.
@@ -230,13 +232,19 @@ public struct BatchRunner: Sendable {
 
         progress?.begin(.writing(documents: documents.count))
         let files = try PrivateOutputs(layout, writeCounts: true)
-        let dump: DumpState
+        var written: DumpState
         do {
-            dump = try files.write(documents.map(\.0), store: store, summary: &summary, progress: progress)
+            written = try files.write(documents.map(\.0), store: store, summary: &summary, progress: progress)
         } catch {
             files.discard()
             throw error
         }
+        // The reviewer's decisions (`foiapipe review`) go into the registry, whole-dump
+        // decisions at once and per-document ones as each document is redacted.
+        let decisions = try ReviewFile.load(layout.privateDir)
+        written.registry = written.registry.applying(decisions)
+        let dump = written
+        summary.reviewDecisions = decisions.count
 
         let redactStart = Date()
         progress?.begin(.redacting(documents: documents.count))
@@ -244,7 +252,7 @@ public struct BatchRunner: Sendable {
         let publication: PublicationFiles
         let analyst: AnalystOutputs
         do {
-            publication = try PublicationFiles(layout)
+            publication = try PublicationFiles(layout, registry: dump.registry, pseudonyms: redactor.pseudonyms)
             analyst = try AnalystOutputs(layout)
         } catch {
             files.discard()

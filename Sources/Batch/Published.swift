@@ -97,18 +97,39 @@ enum AuditLine {
     }
 }
 
+/// One line of `private/persons.jsonl`: a person of the dump's registry and their tag.
+enum PersonLine {
+    static func json(_ p: EntityRegistry.Listing, tag: String) -> String {
+        var j = JSONText()
+        j.beginObject()
+        j.field("identity", p.identity)
+        j.field("status", p.isOfficial ? "official" : "private")
+        j.field("tag", p.isOfficial ? nil : tag)
+        j.field(strings: "names", p.names)
+        j.field(strings: "rules", p.rules)
+        j.field(strings: "documents", p.documents)
+        j.endObject()
+        return j.text
+    }
+}
+
 /// The files pass 2 writes: the public records, the audit and the review listing.
 final class PublicationFiles: @unchecked Sendable {
     // Used only from `orderedParallel`'s sink, which is never called concurrently.
     let communications: PublicCommunicationsFile
     let audit: AtomicFile
     let review: AtomicFile
+    /// `private/persons.jsonl`: the registry's persons and officials, for the reviewer.
+    let persons: AtomicFile
     private var uncertain: [(path: String, record: RedactionRecord)] = []
+    private let personLines: [String]
 
-    init(_ layout: OutputLayout) throws {
+    init(_ layout: OutputLayout, registry: EntityRegistry, pseudonyms: Pseudonymizer) throws {
         communications = try PublicCommunicationsFile(path: layout.publicDir + "/communications.jsonl")
         audit = try AtomicFile(path: layout.privateDir + "/audit.jsonl")
         review = try AtomicFile(path: layout.privateDir + "/review.tsv")
+        persons = try AtomicFile(path: layout.privateDir + "/persons.jsonl")
+        personLines = registry.listing.map { PersonLine.json($0, tag: pseudonyms.tag(forIdentity: $0.identity)) }
     }
 
     func write(_ p: Published, errors: AtomicFile) throws {
@@ -124,8 +145,10 @@ final class PublicationFiles: @unchecked Sendable {
     func commit() throws {
         try review.writeLine(ReviewListing.header)
         for line in ReviewListing.lines(uncertain) { try review.writeLine(line) }
+        for line in personLines { try persons.writeLine(line) }
         try audit.commit()
         try review.commit()
+        try persons.commit()
         try communications.commit()
     }
 
@@ -133,6 +156,7 @@ final class PublicationFiles: @unchecked Sendable {
         communications.discard()
         audit.discard()
         review.discard()
+        persons.discard()
     }
 }
 

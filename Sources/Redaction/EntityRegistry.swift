@@ -67,6 +67,9 @@ public struct EntityRegistry: Sendable, Codable, Equatable {
     /// The document being redacted (see `scoped(to:)`); not stored.
     private(set) var scope: String?
 
+    /// The reviewer's decisions this registry was made to answer with (`applying(_:)`); not stored.
+    private(set) var review: ReviewDecisions?
+
     /// Names of at least this many letters also match with one OCR error.
     static let fuzzyMinimum = 5
 
@@ -156,6 +159,75 @@ public struct EntityRegistry: Sendable, Codable, Equatable {
     static func deletions(_ word: String) -> [String] {
         let chars = Array(word)
         return chars.indices.map { i in String(chars[..<i] + chars[(i + 1)...]) }
+    }
+
+    /// The registry with a reviewer's decisions taken in: a person decided official is
+    /// one (above any rule's evidence), one decided private is private, joined identities are
+    /// one entry under the identity they were joined into; the removals and additions go
+    /// with it to the redact pass, which applies them per document (`ReviewDecisions`).
+    public func applying(_ decisions: ReviewDecisions) -> EntityRegistry {
+        var persons = self.persons
+        var officials = self.officials
+        for identity in persons.keys.sorted() {
+            let into = decisions.canonical(identity)
+            guard into != identity, let entry = persons.removeValue(forKey: identity) else { continue }
+            persons[into, default: Entry()].absorb(entry)
+        }
+        let strong = ReviewDecisions.decidedStrength
+        for identity in decisions.officials.sorted() {
+            let identity = decisions.canonical(identity)
+            var entry = persons.removeValue(forKey: identity) ?? officials[identity] ?? Entry()
+            if entry.given.isEmpty, entry.surname.isEmpty { entry = EntityRegistry.entry(identity: identity) }
+            entry.strength = strong
+            entry.rules.insert("reviewer_official")
+            officials[identity] = entry
+        }
+        for identity in decisions.privates.sorted() {
+            let identity = decisions.canonical(identity)
+            var entry = officials.removeValue(forKey: identity) ?? persons[identity] ?? Entry()
+            if entry.given.isEmpty, entry.surname.isEmpty { entry = EntityRegistry.entry(identity: identity) }
+            entry.strength = strong
+            entry.rules.insert("reviewer_private")
+            persons[identity] = entry
+        }
+        var fresh = EntityRegistry()
+        for (k, v) in persons { fresh.addPrivate(k, v) }
+        for (k, v) in officials { fresh.addOfficial(k, v) }
+        fresh.identifiers = identifiers
+        fresh.keptIdentifiers = keptIdentifiers
+        fresh.scope = scope
+        fresh.review = decisions
+        return fresh
+    }
+
+    /// An entry with only the words of an identity (`first last`, or a lone surname).
+    private static func entry(identity: String) -> Entry {
+        let words = identity.split(separator: " ").map(String.init)
+        return Entry(given: Set(words.dropLast()), surname: Set(words.suffix(1)))
+    }
+
+    /// A person of the registry, for the reviewer's list: identity, words, strength, the
+    /// rules or reasons that found them, and the documents that name them.
+    public struct Listing: Sendable {
+        public var identity: String
+        public var isOfficial: Bool
+        public var names: [String]
+        public var strength: Double
+        public var rules: [String]
+        public var documents: [String]
+    }
+
+    /// Everyone the registry knows, private persons then officials, each sorted by identity.
+    public var listing: [Listing] {
+        func list(_ d: [String: Entry], official: Bool) -> [Listing] {
+            d.keys.sorted().compactMap { k in
+                guard let e = d[k] else { return nil }
+                return Listing(
+                    identity: k, isOfficial: official, names: (e.given.sorted() + e.surname.sorted()), strength: e.strength,
+                    rules: e.rules.sorted(), documents: e.documents.sorted())
+            }
+        }
+        return list(persons, official: false) + list(officials, official: true)
     }
 
     // MARK: - Questions the redact pass asks

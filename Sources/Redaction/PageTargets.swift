@@ -109,6 +109,17 @@ extension Redactor {
                 confidence: (s.confidence * 1000).rounded() / 1000)
             out.append(PageRedaction(boxes: boxes, record: record))
         }
+        // Areas the reviewer drew (`ReviewDecisions`), with the words they touch, if any.
+        if let scope = registry.scope, let drawn = registry.review?.boxes[scope]?[page.number] {
+            for box in drawn {
+                let touched = page.words.filter { $0.box.intersection(box) != nil }.map(\.text)
+                let record = RedactionRecord(
+                    communicationID: communicationID, field: "page", page: page.number, type: .otherIdentifier,
+                    ruleID: ReviewDecisions.boxRule, original: touched.joined(separator: " "),
+                    placeholder: PIIType.otherIdentifier.placeholder, confidence: 1)
+                out.append(PageRedaction(boxes: [box], record: record))
+            }
+        }
         return out
     }
 }

@@ -110,7 +110,9 @@ final class Resolver: Sendable {
             findings += sweep.findings(
                 in: text, redacted: findings.map(\.span), kept: scan.kept + shields.map(\.span))
         }
-        return merge(findings, ctx)
+        let spans = merge(findings, ctx)
+        guard let review = registry.review else { return spans }
+        return review.apply(to: spans, in: text, scope: registry.scope, pseudonyms: pseudonyms)
     }
 
     /// Numbers that only their place types: on a line with a redaction or next to one, a
@@ -142,7 +144,9 @@ final class Resolver: Sendable {
     func decideName(_ f: Finding, _ officials: [OfficialHit]) -> Finding? {
         var f = f
         let surname = f.name?.surname.last
-        let identity = f.identity ?? surname.map(identity(forSurname:)) ?? ""
+        var identity = f.identity ?? surname.map(identity(forSurname:)) ?? ""
+        // A name the reviewer joined to another is that other person (one tag for both).
+        if let review = registry.review { identity = review.canonical(identity) }
         guard !identity.isEmpty else { return nil }
         let priv = max(f.confidence, privateStrength(identity))
         let off = officialStrength(identity)
@@ -191,7 +195,8 @@ final class Resolver: Sendable {
             let span = TextSpan(group.map(\.span.start).min()!, group.map(\.span.end).max()!)
             let placeholder: String
             if best.type == .personName {
-                placeholder = pseudonyms.tag(forIdentity: best.identity ?? PersonName.identity(of: ctx.string(span)) ?? "")
+                let identity = best.identity ?? PersonName.identity(of: ctx.string(span)) ?? ""
+                placeholder = pseudonyms.tag(forIdentity: registry.review?.canonical(identity) ?? identity)
             } else {
                 placeholder = best.type.placeholder
             }

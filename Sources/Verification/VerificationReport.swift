@@ -14,6 +14,8 @@ public struct VerificationReport: Sendable {
     public var pdfPages = 0
     public var pagesOCRed = 0
     public var ocr = true
+    /// Hits of strings whose redaction the reviewer removed in that document: not leaks.
+    public var intended = 0
 
     /// Letters and digits an original needs to be searched for.
     public static let minimumCharacters = AuditIndex.minimumCharacters
@@ -33,6 +35,7 @@ public struct VerificationReport: Sendable {
         if originalsSkipped > 0 {
             s += "; \(originalsSkipped) audited string(s) shorter than \(Self.minimumCharacters) letters/digits not searched"
         }
+        if intended > 0 { s += "; \(intended) string(s) published as the reviewer decided (decisions.jsonl)" }
         return s
     }
 }

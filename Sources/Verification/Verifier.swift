@@ -96,10 +96,17 @@ public struct Verifier: Sendable {
                 findings[scanned[page.document]] += Finding.from(page.hits, method: .ocr, page: page.page)
             }
         }
+        // A redaction the reviewer removed (`foiapipe review`) is published on purpose: the
+        // same string audited in another document is no leak in the removing document's copy.
+        let removed = ReviewRemovals.load(root.appendingPathComponent("private/decisions.jsonl").path)
         for (i, f) in files.enumerated() {
             var seen = Set<Finding>()
             for finding in findings[i] where seen.insert(finding).inserted {
                 let records = index.records[finding.target]
+                if removed.isIntended(records.map(\.original), file: f.relativePath) {
+                    report.intended += 1
+                    continue
+                }
                 report.leaks.append(
                     Leak(
                         audit: records[0], otherRecords: records.count - 1, file: f.relativePath, page: finding.page,
@@ -107,5 +114,39 @@ public struct Verifier: Sendable {
             }
         }
         return report
+    }
+}
+
+/// The strings whose redaction a reviewer removed, by document (`private/decisions.jsonl`).
+///
+/// The decisions file is the review app's; only `remove` and `keep` matter here, the later
+/// line winning, with strings compared as the redact pass compares them (lower case,
+/// whitespace runs as one space).
+struct ReviewRemovals {
+    var byDocument: [String: Set<String>] = [:]
+
+    static func load(_ path: String) -> ReviewRemovals {
+        var out = ReviewRemovals()
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return out }
+        for line in text.split(separator: "\n") {
+            guard let o = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                let decision = o["decision"] as? String, let doc = o["path"] as? String, let t = o["text"] as? String
+            else { continue }
+            if decision == "remove" { out.byDocument[doc, default: []].insert(fold(t)) }
+            if decision == "keep" || decision == "add" { out.byDocument[doc]?.remove(fold(t)) }
+        }
+        return out
+    }
+
+    static func fold(_ s: String) -> String {
+        s.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// Whether every audited original behind a hit was removed by the reviewer in a document
+    /// whose public file this is: its redacted copy, or a file of the whole dump.
+    func isIntended(_ originals: [String], file: String) -> Bool {
+        guard !byDocument.isEmpty, !originals.isEmpty else { return false }
+        let docs = byDocument.filter { doc, _ in !file.hasPrefix("redacted/") || file == "redacted/" + doc }
+        return originals.allSatisfy { o in docs.values.contains { $0.contains(ReviewRemovals.fold(o)) } }
     }
 }

@@ -14,7 +14,9 @@ struct Foiapipe: ParsableCommand {
         commandName: "foiapipe",
         abstract: "Turn a released public-records PDF dump into redacted, countable data.",
         version: BuildInfo.version,
-        subcommands: [Run.self, Merge.self, Verify.self, Counts.self, Eval.self, Segment.self, Extract.self])
+        subcommands: [
+            Run.self, Merge.self, Verify.self, Counts.self, Eval.self, Segment.self, Extract.self, ReviewCommand.self,
+        ])
 }
 
 /// What `--version` prints: the linker's build ID, which is also what a run store records as
