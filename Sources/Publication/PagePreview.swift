@@ -1,6 +1,7 @@
 import CJPEG
 import CPoppler
 import Foundation
+import Poppler
 
 /// A source page as a JPEG for the reviewer's screen (`foiapipe review`), drawn as the
 /// publication copy is (`PageRaster`, poppler through cairo) but with nothing burned in.
@@ -9,7 +10,7 @@ import Foundation
 public enum PagePreview {
     /// The page `number` (1-based) of `source` at `dpi`, upright as displayed.
     public static func jpeg(source: String, page number: Int, dpi: Int) throws(PublicationError) -> Data {
-        let pdf = try SourcePDF(path: source)
+        let pdf = try RedactedPDFWriter.open(source)
         guard let page = pdf.page(number) else {
             throw PublicationError(.cannotRender, "page \(number) of '\(source)' cannot be read")
         }
