@@ -26,7 +26,9 @@ struct LeakSweep: Sendable {
     static let minimumStrength = 0.6
 
     /// Nil when the registry holds no private person in scope.
-    init?(registry: EntityRegistry, officials: Officials) {
+    init?(registry: EntityRegistry, rules: PIIRules) {
+        let officials = rules.officials
+        let lexicon = rules.lexicon
         var targets: [LeakTarget] = []
         var identities: [String] = []
         func officialStrength(_ identity: String) -> Double {
@@ -36,7 +38,11 @@ struct LeakSweep: Sendable {
         where entry.strength >= Self.minimumStrength && entry.strength > officialStrength(identity)
             && registry.isInScope(identity)
         {
-            guard let surname = entry.surname.sorted().first else { continue }
+            // A surname of three letters or fewer, a particle or a never-a-name word (`VAN`, `SON`,
+            // `NFL`, OCR's `oy`) is a misread, not a person to look for in every form.
+            guard let surname = entry.surname.sorted().first, surname.count >= 4, !lexicon.isParticle(surname),
+                !lexicon.isNeverName(folded: surname)
+            else { continue }
             let givens = entry.given.sorted()
             for given in givens.isEmpty ? [nil] : givens.map(Optional.some) {
                 let words = ([given].compactMap { $0 } + [surname]).map(LeakSweep.capitalised)

@@ -32,7 +32,7 @@ final class Resolver: Sendable {
         self.scanner = scanner
         self.pseudonyms = pseudonyms
         self.registry = registry
-        sweep = LeakSweep(registry: registry, officials: rules.officials)
+        sweep = LeakSweep(registry: registry, rules: rules)
     }
 
     func isPrivate(_ identity: String) -> Bool {
