@@ -15,7 +15,8 @@ public enum PagePreview {
             throw PublicationError(.cannotRender, "page \(number) of '\(source)' cannot be read")
         }
         let (width, height) = page.size
-        let raster = try PageRaster.render(page, width: width, height: height, dpi: dpi, boxes: [], padding: 0)
+        let raster = try PageRaster.render(
+            page, width: width, height: height, dpi: dpi, boxes: [], padding: 0, atScanResolution: false)
         let surface = raster.surface
         cairo_surface_flush(surface)
         let w = Int(cairo_image_surface_get_width(surface))

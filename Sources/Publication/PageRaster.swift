@@ -47,10 +47,14 @@ final class PageRaster {
     ///
     /// Boxes are filled as whole pixels (rounded outwards) with antialiasing off, so no pixel
     /// under a box keeps a trace of the glyph that was there.
+    /// With `atScanResolution` false the page is drawn at `dpi` whatever it holds, as a
+    /// reviewer's preview is (`PagePreview`), whose boxes are placed at that scale.
     static func render(
-        _ page: PopplerPage, width: Double, height: Double, dpi: Int, boxes: [Box], padding: Double
+        _ page: PopplerPage, width: Double, height: Double, dpi: Int, boxes: [Box], padding: Double,
+        atScanResolution: Bool = true
     ) throws(PublicationError) -> PageRaster {
-        let resolution = resolution(of: page, dpi: dpi)
+        let resolution =
+            atScanResolution ? resolution(of: page, dpi: dpi) : (x: Double(dpi), y: Double(dpi), bilevel: false, scan: false)
         let scale = (x: resolution.x / 72, y: resolution.y / 72)
         // A scan's own size comes back as 3300.0000000001 pixels: that is 3300, not 3301.
         let pw = Int((width * scale.x - 1e-6).rounded(.up))
