@@ -44,10 +44,10 @@ struct Published: Sendable {
         // Duplicates were marked in output order when the private files were written.
         var communications = spooled.communications
         for i in communications.indices { communications[i].duplicateOf = dump.duplicateOf[communications[i].id] }
-        let registry = dump.registry.scoped(to: input.relativePath)
+        let scope = redactor.scope(dump.registry.scoped(to: input.relativePath))
         var records: [RedactionRecord] = []
         for (c, k) in zip(communications, spooled.classifications) {
-            let r = redactor.redact(c, classification: k, registry: registry)
+            let r = redactor.redact(c, classification: k, in: scope)
             out.communications.append(r.communication)
             out.redactionCount += r.communication.redactions.values.reduce(0, +)
             records += r.records
@@ -58,7 +58,7 @@ struct Published: Sendable {
         for page in pages {
             let owner = owners.last(where: { $0.0 <= page.number })?.1 ?? ""
             let r = redactor.redact(
-                page: page, roles: segmenter.roles(of: page), registry: registry, communicationID: owner)
+                page: page, roles: segmenter.roles(of: page), in: scope, communicationID: owner)
             if !r.page.boxes.isEmpty { out.redactedPages += 1 }
             redactedPages.append(r.page)
             records += r.records

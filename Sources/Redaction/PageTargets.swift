@@ -80,9 +80,17 @@ extension Redactor {
     public func redactions(
         on page: PageText, roles: [LineRole], registry: EntityRegistry, communicationID: String = ""
     ) -> [PageRedaction] {
+        redactions(on: page, roles: roles, in: scope(registry), communicationID: communicationID)
+    }
+
+    /// The redactions on a page within a document's scope (`scope(_:)`).
+    public func redactions(
+        on page: PageText, roles: [LineRole], in scope: RedactionScope, communicationID: String = ""
+    ) -> [PageRedaction] {
         let words = PageWords(page)
         guard !words.text.isEmpty else { return [] }
-        let resolver = Resolver(rules: rules, scanner: scanner, pseudonyms: pseudonyms, registry: registry)
+        let resolver = scope.resolver
+        let registry = scope.registry
         let ns = words.text as NSString
         var out: [PageRedaction] = []
         for s in resolver.resolve(words.text, field: .body, roles: roles) {
@@ -110,7 +118,7 @@ extension Redactor {
             out.append(PageRedaction(boxes: boxes, record: record))
         }
         // Areas the reviewer drew (`ReviewDecisions`), with the words they touch, if any.
-        if let scope = registry.scope, let drawn = registry.review?.boxes[scope]?[page.number] {
+        if let document = registry.scope, let drawn = registry.review?.boxes[document]?[page.number] {
             for box in drawn {
                 let touched = page.words.filter { $0.box.intersection(box) != nil }.map(\.text)
                 let record = RedactionRecord(

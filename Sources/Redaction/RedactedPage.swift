@@ -49,7 +49,14 @@ extension Redactor {
     public func redact(
         page: PageText, roles: [LineRole], registry: EntityRegistry, communicationID: String = ""
     ) -> PageRedactionResult {
-        let found = redactions(on: page, roles: roles, registry: registry, communicationID: communicationID)
+        redact(page: page, roles: roles, in: scope(registry), communicationID: communicationID)
+    }
+
+    /// Redacts one page within a document's scope (`scope(_:)`).
+    public func redact(
+        page: PageText, roles: [LineRole], in scope: RedactionScope, communicationID: String = ""
+    ) -> PageRedactionResult {
+        let found = redactions(on: page, roles: roles, in: scope, communicationID: communicationID)
         guard !found.isEmpty else {
             return PageRedactionResult(page: RedactedPage(page: page, boxes: [], words: page.words), records: [])
         }

@@ -98,7 +98,21 @@ public struct Redactor: Sendable {
     public func redact(_ c: Communication, classification: Classification?, registry: EntityRegistry)
         -> RedactionResult
     {
-        let resolver = Resolver(rules: rules, scanner: scanner, pseudonyms: pseudonyms, registry: registry)
+        redact(c, classification: classification, in: scope(registry))
+    }
+
+    /// The redact pass's view of one document: its scoped registry, with what is built from it
+    /// once (the leak sweep's matcher over every person the document names) rather than once
+    /// for each of the document's texts.
+    public func scope(_ registry: EntityRegistry) -> RedactionScope {
+        RedactionScope(resolver: Resolver(rules: rules, scanner: scanner, pseudonyms: pseudonyms, registry: registry))
+    }
+
+    /// Redacts a communication and its evidence snippets within a document's scope.
+    public func redact(_ c: Communication, classification: Classification?, in scope: RedactionScope)
+        -> RedactionResult
+    {
+        let resolver = scope.resolver
         var records: [RedactionRecord] = []
         var counts: [String: Int] = [:]
         func apply(_ text: String?, _ field: FieldKind, _ name: String) -> String? {
@@ -238,4 +252,11 @@ public struct Redactor: Sendable {
         out.append((c.body, .body, "body"))
         return out
     }
+}
+
+/// A document's registry ready for the redact pass (`Redactor.scope(_:)`): made once per
+/// document and shared by its communications and pages.
+public struct RedactionScope: Sendable {
+    let resolver: Resolver
+    var registry: EntityRegistry { resolver.registry }
 }
