@@ -130,7 +130,7 @@ public struct LeakMatcher: Sendable {
 
         var result: LeakSearchResult {
             var out = LeakSearchResult()
-            for (target, hit) in best.sorted(by: { $0.key < $1.key }) {
+            for (target, hit) in best.sorted(by: { $0.key < $1.key }) where !isOutOfScopeWord(target) {
                 let range = LeakMatcher.widenToWords(hit.range, in: text)
                 let found = String(text[range])
                 // A string copied as printed is an exact leak, however it was found.
@@ -271,6 +271,18 @@ public struct LeakMatcher: Sendable {
 
         func isKept(_ first: Int, _ last: Int) -> Bool {
             !matcher.keepWords.isEmpty && words[first...last].allSatisfy { matcher.keepWords.contains($0.text) }
+        }
+
+        /// A one-word name (a surname the redaction found alone, `Martinez` after `Dear Mr.`)
+        /// names a private person only in the documents it was found in: elsewhere the same word
+        /// is as likely another person, or an official (`Sgt. Martinez`). A text of no known
+        /// document (a counts table) is searched for it everywhere.
+        func isOutOfScopeWord(_ t: Int) -> Bool {
+            let target = matcher.targets[t]
+            guard document != nil, target.type == "person_name", let documents = target.documents, !documents.isEmpty,
+                !target.text.contains(where: \.isWhitespace)
+            else { return false }
+            return !inScope(t)
         }
 
         func inScope(_ t: Int) -> Bool {
