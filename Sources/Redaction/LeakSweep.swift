@@ -21,12 +21,19 @@ struct LeakSweep: Sendable {
     /// registry has already chosen the document's persons).
     private static let document = "this document"
 
-    /// Persons found with less evidence are not searched for: propagation does not spread them
-    /// either (`Propagation`), and a prose guess must not black out its every echo.
-    static let minimumStrength = 0.6
+    /// Every person the document redacts is searched for, a name found only in prose
+    /// (`prose_name`, 0.45) too: once `John Walters` is blacked out, `Walters` alone on the next
+    /// page is the same person, and `verify` would report it.
+    static let minimumStrength = 0.45
 
     /// Nil when the registry holds no private person in scope.
-    init?(registry: EntityRegistry, rules: PIIRules) {
+    ///
+    /// - Parameter yieldsToOfficial: whether a person is probably an official after all, as the
+    ///   resolver decides a weakly found name; such a person is not searched for.
+    init?(
+        registry: EntityRegistry, rules: PIIRules,
+        yieldsToOfficial: (String, EntityRegistry.Entry) -> Bool = { _, _ in false }
+    ) {
         let officials = rules.officials
         let lexicon = rules.lexicon
         var targets: [LeakTarget] = []
@@ -36,7 +43,7 @@ struct LeakSweep: Sendable {
         }
         for (identity, entry) in registry.persons.sorted(by: { $0.key < $1.key })
         where entry.strength >= Self.minimumStrength && entry.strength > officialStrength(identity)
-            && registry.isInScope(identity)
+            && registry.isInScope(identity) && !yieldsToOfficial(identity, entry)
         {
             // A surname of three letters or fewer, a particle or a never-a-name word (`VAN`, `SON`,
             // `NFL`, OCR's `oy`) is a misread, not a person to look for in every form.

@@ -32,7 +32,15 @@ final class Resolver: Sendable {
         self.scanner = scanner
         self.pseudonyms = pseudonyms
         self.registry = registry
-        sweep = LeakSweep(registry: registry, rules: rules)
+        sweep = LeakSweep(registry: registry, rules: rules) { identity, entry in
+            // A weakly found name that `decideName` would leave to an official with its
+            // surname (`Bill Kilroy`, known as `Kilroy Jr, William A.`) is not searched for.
+            guard entry.strength < 0.6, let surname = entry.surname.sorted().first,
+                (rules.officials.nameWords.contains(surname) ? 1 : registry.officialWordStrength(surname)) > entry.strength
+            else { return false }
+            return Resolver.probablyOfficial(
+                surname: surname, given: entry.given.sorted().first, rules: rules, registry: registry)
+        }
     }
 
     func isPrivate(_ identity: String) -> Bool {
@@ -54,6 +62,10 @@ final class Resolver: Sendable {
     /// no known given name, or the same one (`Bill Kilroy` and `Kilroy, William`; not `Freddy
     /// Martinez` and `Martinez, Maria`).
     func probablyOfficial(surname: String, given: String?) -> Bool {
+        Resolver.probablyOfficial(surname: surname, given: given, rules: rules, registry: registry)
+    }
+
+    static func probablyOfficial(surname: String, given: String?, rules: PIIRules, registry: EntityRegistry) -> Bool {
         let known = registry.officialGivenNames(surname: surname)
             + rules.officials.names.filter { $0.surname.contains(surname) }.map { Set($0.given) }
         guard !known.isEmpty else { return false }
@@ -110,6 +122,7 @@ final class Resolver: Sendable {
             findings += sweep.findings(
                 in: text, redacted: findings.map(\.span), kept: scan.kept + shields.map(\.span))
         }
+        findings += givenNamesBeside(ctx, findings, kept: scan.kept + shields.map(\.span))
         let spans = merge(findings, ctx)
         guard let review = registry.review else { return spans }
         return review.apply(to: spans, in: text, scope: registry.scope, pseudonyms: pseudonyms)
@@ -136,6 +149,105 @@ final class Resolver: Sendable {
                 else { continue }
                 out.append(f)
             }
+        }
+        return out
+    }
+
+    /// A given name printed beside a redacted private person's surname, which no rule took
+    /// because the name was found without it: `Sam` before `Stecklow` in a sign-off or a
+    /// `From:` line, `Elizabeth L` in the first-name cell after the surname cell
+    /// (`MCDONALD | Elizabeth L`). The word must be a name the word list knows, no ordinary
+    /// word and no official's, and not another given name than the person's known one; its
+    /// other printings alone in the same text are the same person's and are redacted too
+    /// (`Sam` on the line before `Sam Stecklow`), never in another text.
+    func givenNamesBeside(_ ctx: ScanContext, _ findings: [Finding], kept: [TextSpan]) -> [Finding] {
+        let lexicon = rules.lexicon
+        var taken: [(word: String, finding: Finding)] = []
+        func isFree(_ t: Int) -> Bool {
+            let span = ctx.tokens[t].span
+            return !findings.contains { $0.span.overlaps(span) } && !kept.contains { $0.overlaps(span) }
+                && !taken.contains { $0.finding.span.overlaps(span) }
+        }
+        func givenName(_ t: Int, of identity: String) -> String? {
+            let token = ctx.tokens[t]
+            let word = token.folded
+            guard token.isTitleCase || (token.isAllUpper && token.text.count >= 3), word.count >= 3,
+                lexicon.isProperName(folded: word), !lexicon.isCommon(folded: word), !lexicon.isNeverName(folded: word),
+                officialWordStrength(word) == 0, isFree(t)
+            else { return nil }
+            let known = registry.persons[identity]?.given ?? []
+            guard known.isEmpty || known.contains(where: { Nicknames.same($0, word) }) else { return nil }
+            return word
+        }
+        for f in findings where f.type == .personName && f.confidence >= 0.6 {
+            guard let identity = f.identity, isPrivate(identity), let first = ctx.token(atOrAfter: f.span.start),
+                ctx.tokens[first].span.start < f.span.end
+            else { continue }
+            let line = ctx.tokenLine[first]
+            // Before: `Sam Stecklow`, one space apart on one line.
+            if first > 0, ctx.tokens[first].gapBefore == " ", ctx.tokenLine[first - 1] == line,
+                let word = givenName(first - 1, of: identity)
+            {
+                taken.append(
+                    (word, Finding(span: ctx.tokens[first - 1].span, type: .personName, ruleID: "given_name_beside",
+                        confidence: f.confidence, name: nil, identity: identity)))
+            }
+            // After a comma or a table rule: `MCDONALD, Elizabeth`, `MCDONALD | Elizabeth L`.
+            if let next = ctx.token(atOrAfter: f.span.end), ctx.tokenLine[next] == line,
+                [",", "|"].contains(ctx.tokens[next].gapBefore.trimmingCharacters(in: .whitespaces)),
+                let word = givenName(next, of: identity)
+            {
+                var end = ctx.tokens[next].span.end
+                if next + 1 < ctx.tokens.count, ctx.tokens[next + 1].isInitial, ctx.tokenLine[next + 1] == line,
+                    ctx.tokens[next + 1].gapBefore == " "
+                {
+                    end = ctx.tokens[next + 1].span.end
+                }
+                taken.append(
+                    (word, Finding(span: TextSpan(ctx.tokens[next].span.start, end), type: .personName,
+                        ruleID: "given_name_beside", confidence: f.confidence, name: nil, identity: identity)))
+            }
+        }
+        // Given names printed in this text's redacted full names count too (`Sam Stecklow`),
+        // a name found only in prose when its surname is also redacted on surer evidence here
+        // (`Mr. Stecklow`).
+        func tokens(of f: Finding) -> [Int] {
+            guard var t = ctx.token(atOrAfter: f.span.start) else { return [] }
+            var inside: [Int] = []
+            while t < ctx.tokens.count, ctx.tokens[t].span.end <= f.span.end {
+                inside.append(t)
+                t += 1
+            }
+            return inside
+        }
+        let sure = Set(
+            findings.filter { $0.type == .personName && $0.confidence >= 0.6 }.flatMap(tokens).map { ctx.tokens[$0].folded })
+        var named = taken
+        for f in findings where f.type == .personName {
+            let inside = tokens(of: f)
+            guard inside.count >= 2, let identity = f.identity, isPrivate(identity),
+                let entry = registry.persons[identity],
+                f.confidence >= 0.6 || inside.contains(where: { entry.surname.contains(ctx.tokens[$0].folded) && sure.contains(ctx.tokens[$0].folded) })
+            else { continue }
+            for i in inside {
+                let word = ctx.tokens[i].folded
+                guard word.count >= 3, !entry.surname.contains(word), lexicon.isProperName(folded: word),
+                    !lexicon.isCommon(folded: word), !lexicon.isNeverName(folded: word), officialWordStrength(word) == 0
+                else { continue }
+                named.append((word, f))
+            }
+        }
+        guard !named.isEmpty else { return [] }
+        var out = taken.map(\.finding)
+        let byWord = Dictionary(named.map { ($0.word, $0.finding) }, uniquingKeysWith: { a, _ in a })
+        for t in ctx.tokens.indices {
+            let token = ctx.tokens[t]
+            guard token.isTitleCase || token.isAllUpper, let f = byWord[token.folded], isFree(t),
+                !out.contains(where: { $0.span.overlaps(token.span) })
+            else { continue }
+            out.append(
+                Finding(span: token.span, type: .personName, ruleID: "given_name_alone", confidence: f.confidence * 0.9,
+                    name: nil, identity: f.identity))
         }
         return out
     }

@@ -99,14 +99,12 @@ enum KnownLeaks {
         "ocr-splits/notice/2": "given name 'Nkechi' as 'nk echi'; surname 'Okonkwo' as 'okonkwo'",
         "ocr-splits/notice/3": "given name 'Yesenia' as 'yeseniaocampo'; surname 'Ocampo' as 'yeseniaocampo'",
         "ocr-splits/notice/4": "given name 'Rigoberto' as 'rigob erto'; surname 'Cisneros' as 'c isneros'",
-        "ocr-splits/police-to-ice/1":
-            "given name 'Edwin' as 'edw in'; given name 'Nkechi' as 'nke chi'; surname 'Okonkwo' as 'okonkwo'",
+        "ocr-splits/police-to-ice/1": "given name 'Edwin' as 'edw in'; surname 'Okonkwo' as 'okonkwo'",
         "ocr-splits/police-to-ice/2":
             "given name 'Graciela' as 'g raciela'; given name 'Oksana' as 'ok sana'; surname 'Hrytsenko' as 'hr ytsenko'",
         "ocr-splits/police-to-ice/3":
             "given name 'Edwin' as 'dwin'; given name 'Kwame' as 'kwameasante'; surname 'Asante' as 'kwameasante'",
-        "ocr-splits/police-to-ice/4":
-            "given name 'Thiago' as 't hiago'; given name 'Nkechi' as 'nkechi'; surname 'Okonkwo' as 'o konkwo'",
+        "ocr-splits/police-to-ice/4": "given name 'Thiago' as 't hiago'; surname 'Okonkwo' as 'o konkwo'",
         "ocr-splits/record-printout/2": "given name 'Dariusz' as 'ariusz'",
         "ocr-splits/record-printout/3": "given name 'Oksana' as 'ksana'",
     ]
@@ -116,17 +114,12 @@ enum KnownLeaks {
     static let reversedNames: [String: String] = [
         "reversed-names/arrest-list/1": "given name 'Edwin' as 'edwin'; surname 'Zelaya' as 'zelaya'",
         "reversed-names/arrest-list/4": "given name 'Lucineide' as 'lucineide'; surname 'Fagundes' as 'fagundes'",
-        "reversed-names/family-letter/3": "given name 'Oksana' as 'oksana'",
         "reversed-names/notice/2": "given name 'Nkechi' as 'nkechi'",
         "reversed-names/record-printout/3": "given name 'Oksana' as 'oksana'; surname 'Hrytsenko' as 'hrytsenko'",
     ]
-    static let middleNames: [String: String] = [
-        "middle-names/notice/3": "surname 'Ocampo' as 'ocampo'",
-    ]
+    static let middleNames: [String: String] = [:]
     static let possessives: [String: String] = [
         "possessives/court-clerk/1": "given name 'Dariusz' as 'dariusz'",
-        "possessives/notice/1": "surname 'Fagundes' as 'fagundes'",
-        "possessives/notice/2": "surname 'Okonkwo' as 'okonkwo'",
     ]
     static let lineBreaks: [String: String] = [
         "line-breaks/arrest-list/1": "given name 'Edwin' as 'edwin'; surname 'Zelaya' as 'zelaya'",
@@ -139,8 +132,7 @@ enum KnownLeaks {
             "given name 'Rigoberto' as 'r igoberto'; surname 'Cisneros' as 'cisneros'; given name 'Yesenia' as 'y esenia'; …",
         "line-breaks/court-clerk/3":
             "given name 'Rigoberto' as 'rigoberto'; surname 'Cisneros' as 'c isneros'; given name 'Oksana' as 'oksana'; …",
-        "line-breaks/court-clerk/4":
-            "given name 'Graciela' as 'graciela'; given name 'Thiago' as 't hiago'; surname 'Bezerra' as 'bezerra'",
+        "line-breaks/court-clerk/4": "given name 'Thiago' as 't hiago'; surname 'Bezerra' as 'bezerra'",
         "line-breaks/detainer-form/1": "surname 'Quintanilla' as 'quintanil la'",
         "line-breaks/family-letter/1": "given name 'Edwin' as 'edwin'",
         "line-breaks/family-letter/2":
@@ -156,18 +148,16 @@ enum KnownLeaks {
         "line-breaks/ice-signature/3":
             "surname 'Okonkwo' as 'ok onkwo'; given name 'Lucineide' as 'lucineide'; surname 'Fagundes' as 'fag undes'",
         "line-breaks/ice-signature/4":
-            "given name 'Dariusz' as 'd ariusz'; surname 'Wojcik' as 'wojcik'; given name 'Yesenia' as 'y esenia'; …",
+            "given name 'Dariusz' as 'd ariusz'; surname 'Wojcik' as 'woj cik'; given name 'Yesenia' as 'y esenia'; …",
         "line-breaks/notice/1": "given name 'Lucineide' as 'lucineide'; surname 'Fagundes' as 'fagu ndes'",
         "line-breaks/notice/2": "given name 'Nkechi' as 'nkechi'; surname 'Okonkwo' as 'okonkwo'",
         "line-breaks/notice/3": "given name 'Yesenia' as 'yesenia'; surname 'Ocampo' as 'ampo'",
         "line-breaks/notice/4": "given name 'Rigoberto' as 'rigoberto'; surname 'Cisneros' as 'c isneros'",
-        "line-breaks/police-to-ice/1": "given name 'Nkechi' as 'nkechi'; surname 'Okonkwo' as 'okonkwo'",
+        "line-breaks/police-to-ice/1": "surname 'Okonkwo' as 'okonkwo'",
         "line-breaks/police-to-ice/2":
-            "given name 'Graciela' as 'graciela'; surname 'Quintanilla' as 'quintanilla'; given name 'Oksana' as 'oksana'; …",
-        "line-breaks/police-to-ice/3":
-            "given name 'Edwin' as 'e dwin'; given name 'Kwame' as 'kwame'; surname 'Asante' as 'asante'",
-        "line-breaks/police-to-ice/4":
-            "given name 'Thiago' as 't hiago'; given name 'Nkechi' as 'nkechi'; surname 'Okonkwo' as 'o konkwo'",
+            "given name 'Graciela' as 'graciela'; surname 'Quintanilla' as 'quintanilla'; surname 'Hrytsenko' as 'hrytsenko'",
+        "line-breaks/police-to-ice/3": "given name 'Edwin' as 'e dwin'; surname 'Asante' as 'asante'",
+        "line-breaks/police-to-ice/4": "given name 'Thiago' as 't hiago'; surname 'Okonkwo' as 'o konkwo'",
         "line-breaks/record-printout/1": "given name 'Lucineide' as 'lucineide'; surname 'Fagundes' as 'fagundes'",
         "line-breaks/record-printout/2": "given name 'Dariusz' as 'dariusz'; surname 'Wojcik' as 'wojcik'",
         "line-breaks/record-printout/3": "given name 'Oksana' as 'oksana'; surname 'Hrytsenko' as 'hrytsenko'",
@@ -189,11 +179,8 @@ enum KnownLeaks {
     static let labelWords: [String: String] = [:]
     static let salutations: [String: String] = [
         "salutations/notice/1": "given name 'Lucineide' as 'lucineide'",
-        "salutations/notice/3": "surname 'Ocampo' as 'ocampo'",
         "salutations/notice/4": "given name 'Rigoberto' as 'rigoberto'",
         "salutations/notice/5": "given name 'Lucineide' as 'lucineide'",
     ]
-    static let surnameAfterTitle: [String: String] = [
-        "surname-after-title/notice/2": "surname 'Okonkwo' as 'okonkwo'",
-    ]
+    static let surnameAfterTitle: [String: String] = [:]
 }

@@ -111,6 +111,41 @@ import Testing
         ])
     }
 
+    /// A declarant's friend named after the place they live, and an alias in a police
+    /// narrative (the CBP declarations and the violation notice among the realdocs).
+    @Test func aFriendAfterAPlaceAndAnAlias() {
+        expectBodies([
+            """
+            No one has discussed with me any release plan. I have a family friend in
+            Florida, ⟦name:Pablo⟧, who is willing to take me in.
+            """,
+            """
+            Dispatch went on to inform me that the defendant ⟦name:Maria Hernandez⟧ has several aliases, one of which was ⟦name:McDonald⟧.
+            My cousin from ⟪Houston⟫ came too.
+            """,
+        ])
+    }
+
+    /// A given name printed beside a surname found alone (a requester's sign-off, a form's
+    /// first-name cell), and the same given name alone in that text.
+    @Test func aGivenNameBesideARedactedSurname() {
+        expectBodies([
+            """
+            Dear Mr. ⟦name:Stecklow⟧,
+            attached is the awards data; read the FOIA officer's letter below.
+            ⟦name:Sam⟧
+            ⟦name:Sam Stecklow⟧
+            Invisible Institute
+            """,
+            """
+            Last Name First Name M.I.
+            ⟦name:MCDONALD⟧ | ⟦name:Elizabeth L⟧
+            Dear Ms. ⟦name:McDonald⟧:
+            Signed, ⟪Officer Dana Whitfield⟫
+            """,
+        ])
+    }
+
     /// A dispatch (CAD) log as the Pleasanton and Alameda releases print it: shorthand after
     /// ordinary words in capitals is no person, the call persons are.
     @Test func aDispatchLogsShorthandIsNoPerson() {

@@ -145,6 +145,16 @@ import Verification
         #expect(
             LeakMatcher([martinez]).search("Sgt. Martinez wrote", document: "a.pdf").hits.map(\.form) == [.surnameAlone]
         )
+
+        // A one-word audited name (a surname redacted alone) is the person only in its own
+        // documents; a text of no document (a counts table) is searched for it everywhere.
+        let lone = LeakTarget(text: "Stecklow", type: "person_name", documents: ["gmail.pdf"])
+        #expect(match("Hi Mr. Stecklow,", lone, document: "gmail.pdf") == .exact)
+        #expect(match("Hi Mr. Stecklow,", lone, document: "letter.pdf") == nil)
+        #expect(match("Hi Mr. Stecklow,", lone) == .exact)
+        // Identifiers are searched in every document whatever their length in words.
+        let anumber = LeakTarget(text: "A205123456", type: "a_number", documents: ["gmail.pdf"])
+        #expect(match("A-number A205123456", anumber, document: "letter.pdf") != nil)
     }
 
     @Test func partialFormsAreNamed() {

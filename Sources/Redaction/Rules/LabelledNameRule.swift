@@ -39,7 +39,10 @@ enum LabelledNameRule {
             if let match {
                 out.append(rule.finding(match))
             } else if rule.singleWord, let t = ctx.token(atOrAfter: labelEnd), ctx.tokens[t].span.start - labelEnd <= 1,
-                ctx.tokenLine[t] == line, ctx.parser.isNameWord(t, .weak), !ctx.tokens[t].isInitial,
+                // The label may wrap (`a family friend in` / `Florida, Pablo`): the name is on
+                // the line the label ends on.
+                ctx.tokenLine[t] == ctx.lineOf(offset: max(m.range.location, labelEnd - 1)),
+                ctx.parser.isNameWord(t, .weak), !ctx.tokens[t].isInitial,
                 !ctx.rules.lexicon.isDictionaryWord(folded: ctx.tokens[t].folded)
             {
                 // `my husband Carlos`: a lone name after the label.
