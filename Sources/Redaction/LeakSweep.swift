@@ -51,6 +51,9 @@ struct LeakSweep: Sendable {
                 !lexicon.isNeverName(folded: surname)
             else { continue }
             let givens = entry.given.sorted()
+            // A lone word that is also an ordinary word (`Juvenile was arrested`) is a guess of
+            // the rule that took it; its every capitalised printing is not the person.
+            if givens.isEmpty, lexicon.isDictionaryWord(folded: surname) { continue }
             for given in givens.isEmpty ? [nil] : givens.map(Optional.some) {
                 let words = ([given].compactMap { $0 } + [surname]).map(LeakSweep.capitalised)
                 targets.append(LeakTarget(text: words.joined(separator: " "), type: "person_name", documents: [Self.document]))

@@ -122,8 +122,13 @@ struct NameParser: Sendable {
 
     static let suffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv"]
 
-    func isCommaGap(_ i: Int) -> Bool {
+    /// - Parameter lineBreak: the comma may end a line (`ZELAYA,` / `Edwin` in a record row
+    ///   that wrapped).
+    func isCommaGap(_ i: Int, lineBreak: Bool = false) -> Bool {
         var gap = Substring(tokens[i].gapBefore)
+        if lineBreak, gap.hasPrefix(",\n") || gap.hasPrefix(", \n") {
+            return gap.drop(while: { $0 != "\n" }).dropFirst().allSatisfy { $0 == " " || $0 == "\t" }
+        }
         // `Jr., William`, `C., …`: the dot of a suffix or an initial comes first.
         if gap.first == ".", i > 0, tokens[i - 1].isInitial || NameParser.suffixes.contains(tokens[i - 1].folded) {
             gap = gap.dropFirst()
@@ -139,7 +144,7 @@ struct NameParser: Sendable {
         var surname = [i]
         while true {
             // Surname ends where a comma follows.
-            if k + 1 < tokens.count, isCommaGap(k + 1) { break }
+            if k + 1 < tokens.count, isCommaGap(k + 1, lineBreak: true) { break }
             guard surname.count < 3, k + 1 < tokens.count, isNameGap(k + 1) else { return nil }
             let n = k + 1
             // `Kilroy Jr, William A.`: a generational suffix is skipped.
@@ -159,6 +164,11 @@ struct NameParser: Sendable {
         let surnameTitle = surname.allSatisfy { tokens[$0].isTitleCase }
         guard surnameUpper || surnameTitle else { return nil }
         if upperSurname && !surnameUpper { return nil }
+        // Over a line break only a surname in capitals, as a record row prints it, before a
+        // given name that is no ordinary word (`WASHINGTON,` / `Date of Birth` is no name).
+        if tokens[k + 1].gapHasNewline, !surnameUpper || lexicon.isDictionaryWord(folded: tokens[k + 1].folded) {
+            return nil
+        }
         // Given names.
         var g = k + 1
         guard g < tokens.count, isNameWord(g, context) || isInitial(g) else { return nil }

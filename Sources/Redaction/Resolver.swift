@@ -179,11 +179,60 @@ final class Resolver: Sendable {
             guard known.isEmpty || known.contains(where: { Nicknames.same($0, word) }) else { return nil }
             return word
         }
+        /// A part of the person's own name as OCR or a line break printed it beside the
+        /// redacted rest, in one to three pieces (`Edw in`, `G raciela`, `O-⏎konkwo`, `dwin` with
+        /// its first letter lost, `Okonkwo` on the next line): the pieces' span.
+        func brokenPart(_ pieces: [Int], of parts: Set<String>) -> (word: String, span: TextSpan)? {
+            guard let firstPiece = pieces.first, let lastPiece = pieces.last, pieces.allSatisfy(isFree),
+                pieces.dropFirst().allSatisfy({ Resolver.pieceGaps.contains(ctx.tokens[$0].gapBefore) })
+            else { return nil }
+            let joined = pieces.map { ctx.tokens[$0].folded }.joined()
+            guard joined.count >= 3, ctx.tokens[firstPiece].startsUpper || pieces.count == 1 else { return nil }
+            for part in parts where part.count >= 4 {
+                if joined == part || (part.count - joined.count == 1 && part.hasSuffix(joined)) {
+                    return (part, TextSpan(ctx.tokens[firstPiece].span.start, ctx.tokens[lastPiece].span.end))
+                }
+            }
+            return nil
+        }
         for f in findings where f.type == .personName && f.confidence >= 0.6 {
-            guard let identity = f.identity, isPrivate(identity), let first = ctx.token(atOrAfter: f.span.start),
+            guard let identity = f.identity, let first = ctx.token(atOrAfter: f.span.start),
                 ctx.tokens[first].span.start < f.span.end
             else { continue }
+            let parts = nameParts(identity)
+            if parts.isEmpty { continue }
             let line = ctx.tokenLine[first]
+            let after = ctx.token(atOrAfter: f.span.end)
+            // Before or after the redacted span, on its line or across one line break.
+            if Resolver.besideGaps.contains(ctx.tokens[first].gapBefore) {
+                for k in 1...3 where first - k >= 0 {
+                    if let hit = brokenPart(Array((first - k)..<first), of: parts) {
+                        taken.append(
+                            (hit.word, Finding(span: hit.span, type: .personName, ruleID: "name_part_beside",
+                                confidence: f.confidence, name: nil, identity: identity)))
+                        break
+                    }
+                }
+            }
+            // A redacted word that a line end hyphenated goes on (`HRYTSENKO, Gra-` / `ciela`).
+            if let after, after > 0, ctx.tokens[after].gapBefore.hasPrefix("-"),
+                Resolver.pieceGaps.contains(ctx.tokens[after].gapBefore), isFree(after),
+                parts.contains(ctx.tokens[after - 1].folded + ctx.tokens[after].folded)
+            {
+                taken.append(
+                    (ctx.tokens[after - 1].folded + ctx.tokens[after].folded,
+                        Finding(span: ctx.tokens[after].span, type: .personName, ruleID: "name_part_beside",
+                            confidence: f.confidence, name: nil, identity: identity)))
+            } else if let after, Resolver.besideGaps.contains(ctx.tokens[after].gapBefore) {
+                for k in 1...3 where after + k <= ctx.tokens.count {
+                    if let hit = brokenPart(Array(after..<(after + k)), of: parts) {
+                        taken.append(
+                            (hit.word, Finding(span: hit.span, type: .personName, ruleID: "name_part_beside",
+                                confidence: f.confidence, name: nil, identity: identity)))
+                        break
+                    }
+                }
+            }
             // Before: `Sam Stecklow`, one space apart on one line.
             if first > 0, ctx.tokens[first].gapBefore == " ", ctx.tokenLine[first - 1] == line,
                 let word = givenName(first - 1, of: identity)
@@ -251,6 +300,24 @@ final class Resolver: Sendable {
         }
         return out
     }
+
+    /// The words of a person's name: of the identity, or, for a surname that stands for several
+    /// of the document's private persons (`HRYTSENKO` with `Graciela` and a misread `Gra`), of
+    /// each of them.
+    func nameParts(_ identity: String) -> Set<String> {
+        var parts = Set<String>()
+        if isPrivate(identity), let entry = registry.persons[identity] { parts = entry.given.union(entry.surname) }
+        guard let surname = identity.split(separator: " ").last.map(String.init) else { return parts }
+        for other in registry.identities(surname: surname) where isPrivate(other) && registry.isInScope(other) {
+            if let entry = registry.persons[other] { parts.formUnion(entry.given.union(entry.surname)) }
+        }
+        return parts
+    }
+
+    /// What may stand between a redacted name and a part of it printed beside it, and between
+    /// the pieces of a word OCR or a line end broke.
+    static let besideGaps: Set<String> = [" ", "\n", ", ", ",", ",\n", " \n", "\n "]
+    static let pieceGaps: Set<String> = [" ", "-\n", "- ", "-\n ", "\u{00AD}\n"]
 
     /// Keeps a name finding unless official evidence outweighs it; fills in its identity.
     func decideName(_ f: Finding, _ officials: [OfficialHit]) -> Finding? {

@@ -81,7 +81,6 @@ enum KnownLeaks {
         "ocr-splits/court-clerk/4":
             "given name 'Graciela' as 'g raciela'; surname 'Quintanilla' as 'q uintanilla'; given name 'Thiago' as 'thiagobezerra'; …",
         "ocr-splits/detainer-form/2": "given name 'Rigoberto' as 'igoberto'",
-        "ocr-splits/detainer-form/3": "given name 'Dariusz' as 'ariusz'",
         "ocr-splits/detainer-form/4": "given name 'Thiago' as 'iago'",
         "ocr-splits/family-letter/1":
             "given name 'Edwin' as 'edwinzelaya'; surname 'Zelaya' as 'edwinzelaya'; given name 'Yesenia' as 'y esenia'; …",
@@ -99,12 +98,11 @@ enum KnownLeaks {
         "ocr-splits/notice/2": "given name 'Nkechi' as 'nk echi'; surname 'Okonkwo' as 'okonkwo'",
         "ocr-splits/notice/3": "given name 'Yesenia' as 'yeseniaocampo'; surname 'Ocampo' as 'yeseniaocampo'",
         "ocr-splits/notice/4": "given name 'Rigoberto' as 'rigob erto'; surname 'Cisneros' as 'c isneros'",
-        "ocr-splits/police-to-ice/1": "given name 'Edwin' as 'edw in'; surname 'Okonkwo' as 'okonkwo'",
+        "ocr-splits/police-to-ice/1": "surname 'Okonkwo' as 'okonkwo'",
         "ocr-splits/police-to-ice/2":
             "given name 'Graciela' as 'g raciela'; given name 'Oksana' as 'ok sana'; surname 'Hrytsenko' as 'hr ytsenko'",
-        "ocr-splits/police-to-ice/3":
-            "given name 'Edwin' as 'dwin'; given name 'Kwame' as 'kwameasante'; surname 'Asante' as 'kwameasante'",
-        "ocr-splits/police-to-ice/4": "given name 'Thiago' as 't hiago'; surname 'Okonkwo' as 'o konkwo'",
+        "ocr-splits/police-to-ice/3": "given name 'Kwame' as 'kwameasante'; surname 'Asante' as 'kwameasante'",
+        "ocr-splits/police-to-ice/4": "surname 'Okonkwo' as 'o konkwo'",
         "ocr-splits/record-printout/2": "given name 'Dariusz' as 'ariusz'",
         "ocr-splits/record-printout/3": "given name 'Oksana' as 'ksana'",
     ]
@@ -122,10 +120,6 @@ enum KnownLeaks {
         "possessives/court-clerk/1": "given name 'Dariusz' as 'dariusz'",
     ]
     static let lineBreaks: [String: String] = [
-        "line-breaks/arrest-list/1": "given name 'Edwin' as 'edwin'; surname 'Zelaya' as 'zelaya'",
-        "line-breaks/arrest-list/3": "given name 'Dariusz' as 'dariusz'; surname 'Wojcik' as 'wojcik'",
-        "line-breaks/arrest-list/4":
-            "given name 'Lucineide' as 'lucineide'; surname 'Fagundes' as 'fagundes'; given name 'Kwame' as 'kwame'; …",
         "line-breaks/court-clerk/1":
             "given name 'Dariusz' as 'da riusz'; surname 'Wojcik' as 'wojcik'; given name 'Thiago' as 'thiago'; …",
         "line-breaks/court-clerk/2":
@@ -134,17 +128,14 @@ enum KnownLeaks {
             "given name 'Rigoberto' as 'rigoberto'; surname 'Cisneros' as 'c isneros'; given name 'Oksana' as 'oksana'; …",
         "line-breaks/court-clerk/4": "given name 'Thiago' as 't hiago'; surname 'Bezerra' as 'bezerra'",
         "line-breaks/detainer-form/1": "surname 'Quintanilla' as 'quintanil la'",
-        "line-breaks/family-letter/1": "given name 'Edwin' as 'edwin'",
         "line-breaks/family-letter/2":
             "given name 'Yesenia' as 'yesenia'; surname 'Ocampo' as 'o campo'; surname 'Cisneros' as 'cisneros'",
         "line-breaks/family-letter/3":
             "given name 'Oksana' as 'oksana'; surname 'Hrytsenko' as 'hrytsenko'; surname 'Quintanilla' as 'quintani lla'",
         "line-breaks/family-letter/4":
             "given name 'Kwame' as 'kw ame'; surname 'Asante' as 'asante'; surname 'Fagundes' as 'fagundes'",
-        "line-breaks/ice-signature/1":
-            "given name 'Graciela' as 'g raciela'; given name 'Yesenia' as 'yesenia'; surname 'Ocampo' as 'o campo'",
-        "line-breaks/ice-signature/2":
-            "given name 'Edwin' as 'e dwin'; given name 'Lucineide' as 'l ucineide'; surname 'Fagundes' as 'fagundes'",
+        "line-breaks/ice-signature/1": "given name 'Yesenia' as 'yesenia'; surname 'Ocampo' as 'o campo'",
+        "line-breaks/ice-signature/2": "given name 'Lucineide' as 'l ucineide'; surname 'Fagundes' as 'fagundes'",
         "line-breaks/ice-signature/3":
             "surname 'Okonkwo' as 'ok onkwo'; given name 'Lucineide' as 'lucineide'; surname 'Fagundes' as 'fag undes'",
         "line-breaks/ice-signature/4":
@@ -154,14 +145,9 @@ enum KnownLeaks {
         "line-breaks/notice/3": "given name 'Yesenia' as 'yesenia'; surname 'Ocampo' as 'ampo'",
         "line-breaks/notice/4": "given name 'Rigoberto' as 'rigoberto'; surname 'Cisneros' as 'c isneros'",
         "line-breaks/police-to-ice/1": "surname 'Okonkwo' as 'okonkwo'",
-        "line-breaks/police-to-ice/2":
-            "given name 'Graciela' as 'graciela'; surname 'Quintanilla' as 'quintanilla'; surname 'Hrytsenko' as 'hrytsenko'",
-        "line-breaks/police-to-ice/3": "given name 'Edwin' as 'e dwin'; surname 'Asante' as 'asante'",
-        "line-breaks/police-to-ice/4": "given name 'Thiago' as 't hiago'; surname 'Okonkwo' as 'o konkwo'",
-        "line-breaks/record-printout/1": "given name 'Lucineide' as 'lucineide'; surname 'Fagundes' as 'fagundes'",
-        "line-breaks/record-printout/2": "given name 'Dariusz' as 'dariusz'; surname 'Wojcik' as 'wojcik'",
-        "line-breaks/record-printout/3": "given name 'Oksana' as 'oksana'; surname 'Hrytsenko' as 'hrytsenko'",
-        "line-breaks/record-printout/4": "given name 'Edwin' as 'edwin'; surname 'Zelaya' as 'zelaya'",
+        "line-breaks/police-to-ice/2": "surname 'Hrytsenko' as 'hrytsenko'",
+        "line-breaks/police-to-ice/3": "surname 'Asante' as 'asante'",
+        "line-breaks/police-to-ice/4": "surname 'Okonkwo' as 'o konkwo'",
     ]
     static let bareIDs: [String: String] = [:]
     static let regroupedIDs: [String: String] = [:]

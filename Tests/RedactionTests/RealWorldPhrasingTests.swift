@@ -146,6 +146,34 @@ import Testing
         ])
     }
 
+    /// The person's given name as OCR broke it beside the surname: split (`G raciela`,
+    /// `Edw in`) or with its first letter lost (`dwin`), known from a clean printing.
+    @Test func aGivenNameBrokenByOCRBesideTheSurname() {
+        expectBodies([
+            "Name: ⟦name:HRYTSENKO, Graciela⟧ DOB: ⟦dob:03/04/1985⟧\nName: ⟦name:OKAFOR, Edwin⟧ DOB: ⟦dob:05/06/1990⟧",
+            """
+            We picked up ⟦name:G raciela⟧ ⟦name:HRYTSENKO⟧ last night at the house in ⟪Revere⟫.
+            ⟦name:Edw in⟧ ⟦name:OKAFOR⟧ says there is a warrant; ⟦name:OKAFOR⟧ ⟦name:dwin⟧ was released in May.
+            A brother, ⟦name:Edwin⟧
+            ⟦name:Okafor⟧ (DOB: ⟦dob:05/06/1990⟧), came to the desk; so did ⟦name:HRYTSENKO⟧, ⟦name:Gra-
+            ciela⟧.
+            """,
+        ])
+    }
+
+    /// An arrest list whose name column wrapped after the surname's comma.
+    @Test func aRecordRowWrappedAfterTheComma() {
+        expectBodies([
+            """
+            Booking #  Name  DOB:  Address:  Charge
+            ⟦26-004411⟧  ⟦name:ZELAYA,
+            Edwin⟧  ⟦dob:03/14/1988⟧  ⟦addr:41 Bennington St⟧  A&B DW (c265 s15A)
+            Arresting officer: ⟪Sgt. Dana Whitfield⟫, ⟪Boston,
+            Massachusetts⟫
+            """
+        ])
+    }
+
     /// A dispatch (CAD) log as the Pleasanton and Alameda releases print it: shorthand after
     /// ordinary words in capitals is no person, the call persons are.
     @Test func aDispatchLogsShorthandIsNoPerson() {

@@ -57,7 +57,7 @@ enum LastFirstNameRule {
         guard let m = ctx.parser.lastFirst(at: i, rule.context, upperSurname: rule.upperSurname) else { return nil }
         let lexicon = ctx.rules.lexicon
         let words = Array(m.first...m.last)
-        guard let comma = words.firstIndex(where: { $0 != m.first && ctx.parser.isCommaGap($0) }) else { return m }
+        guard let comma = words.firstIndex(where: { $0 != m.first && ctx.parser.isCommaGap($0, lineBreak: true) }) else { return m }
         let surname = words[..<comma].filter { !lexicon.isParticle(ctx.tokens[$0].text) }
         let given = words[comma...].filter { !ctx.tokens[$0].isInitial }
         // `WASHINGTON, WASHINGTON`: a town and state, not a person named twice.
