@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Extraction", "Output", "Rules", "FoiaTestSupport"]),
         .testTarget(name: "OutputTests", dependencies: ["Output"]),
         .testTarget(
-            name: "ReviewTests", dependencies: ["Review", "Redaction", "FoiaTestSupport"], exclude: ["review_browser.py"]),
+            name: "ReviewTests", dependencies: ["Review", "Redaction", "FoiaCore", "FoiaTestSupport"], exclude: ["review_browser.py"]),
         .testTarget(name: "TextPatternsTests", dependencies: ["TextPatterns"]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "FoiaCore"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "FoiaTestSupport"]),

@@ -231,17 +231,21 @@ public struct BatchRunner: Sendable {
         let segmenter = Segmenter(config: pipeline.segmentation)
 
         progress?.begin(.writing(documents: documents.count))
+        // The reviewer's decisions (`foiapipe review`) go into the registry, whole-dump
+        // decisions at once and per-document ones as each document is redacted; withheld
+        // pages are left out of the counts too.
+        let decisions = try ReviewFile.load(layout.privateDir)
+        let classifier = Classifier(rules: classification)
         let files = try PrivateOutputs(layout, writeCounts: true)
         var written: DumpState
         do {
-            written = try files.write(documents.map(\.0), store: store, summary: &summary, progress: progress)
+            written = try files.write(
+                documents.map(\.0), store: store, summary: &summary, progress: progress,
+                withheld: decisions.withheldPages.mapValues { Set($0.keys) }, classifier: classifier)
         } catch {
             files.discard()
             throw error
         }
-        // The reviewer's decisions (`foiapipe review`) go into the registry, whole-dump
-        // decisions at once and per-document ones as each document is redacted.
-        let decisions = try ReviewFile.load(layout.privateDir)
         written.registry = written.registry.applying(decisions)
         let dump = written
         summary.reviewDecisions = decisions.count
@@ -268,7 +272,7 @@ public struct BatchRunner: Sendable {
                 guard !dump.failed.contains(storeKey) else { return nil }
                 return Published.make(
                     key: storeKey, input: input, store: store, layout: layout, redactor: redactor, segmenter: segmenter,
-                    dump: dump, publisher: publisher)
+                    classifier: classifier, dump: dump, publisher: publisher)
             },
             sink: { published in
                 progress?.itemDone()

@@ -1,3 +1,4 @@
+import Classification
 import FoiaCore
 import Foundation
 import Output
@@ -50,9 +51,12 @@ final class PrivateOutputs: @unchecked Sendable {
     }
 
     /// Streams every document's stored result into the files (not yet committed).
-    func write(_ keys: [InputKey], store: RunStore, summary: inout RunSummary, progress: (any RunProgress)?)
-        throws(BatchError) -> DumpState
-    {
+    /// - Parameter withheld: pages the reviewer withheld whole, by document; the counts take
+    ///   each communication as it is published (`Withheld`), the private records stay whole.
+    func write(
+        _ keys: [InputKey], store: RunStore, summary: inout RunSummary, progress: (any RunProgress)?,
+        withheld: [String: Set<Int>] = [:], classifier: Classifier? = nil
+    ) throws(BatchError) -> DumpState {
         var state = DumpState()
         let duplicates = DuplicateIndex()
         for key in keys {
@@ -78,6 +82,12 @@ final class PrivateOutputs: @unchecked Sendable {
                     if let original = c.duplicateOf { state.duplicateOf[c.id] = original }
                     try communications.writeLine(CommunicationRecord.json(c, classified: k))
                     if let line = SentReviewListing.line(c) { try sentReview.writeLine(line) }
+                    var k = k
+                    if let classifier, let pages = withheld[key.rel] {
+                        guard let published = Withheld.communication(c, k, withheld: pages, classifier: classifier)
+                        else { continue }
+                        k = published.1
+                    }
                     countEntries.append(
                         (
                             key,

@@ -1,3 +1,4 @@
+import Classification
 import FoiaCore
 import Foundation
 import Output
@@ -24,7 +25,7 @@ struct Published: Sendable {
     /// Redacts one stored document and writes its redacted PDF.
     static func make(
         key: InputKey, input: InputDocument, store: RunStore, layout: OutputLayout, redactor: Redactor,
-        segmenter: Segmenter, dump: DumpState, publisher: (@Sendable (String, [RedactedPage], String) throws(DocumentError) -> Void)?
+        segmenter: Segmenter, classifier: Classifier, dump: DumpState, publisher: (@Sendable (String, [RedactedPage], String) throws(DocumentError) -> Void)?
     ) -> Published {
         var out = Published(key: key, path: input.relativePath)
         var pages: [PageText] = []
@@ -46,7 +47,11 @@ struct Published: Sendable {
         for i in communications.indices { communications[i].duplicateOf = dump.duplicateOf[communications[i].id] }
         let scope = redactor.scope(dump.registry.scoped(to: input.relativePath))
         var records: [RedactionRecord] = []
-        for (c, k) in zip(communications, spooled.classifications) {
+        // Pages the reviewer withheld whole: what they print is left out (see `Withholding`).
+        let withheld = dump.registry.review?.withheld(in: input.relativePath) ?? []
+        for (whole, classified) in zip(communications, spooled.classifications) {
+            guard case let (c, k)? = Withheld.communication(whole, classified, withheld: withheld, classifier: classifier)
+            else { continue }
             let r = redactor.redact(c, classification: k, in: scope)
             out.communications.append(r.communication)
             out.redactionCount += r.communication.redactions.values.reduce(0, +)
@@ -59,7 +64,7 @@ struct Published: Sendable {
             let owner = owners.last(where: { $0.0 <= page.number })?.1 ?? ""
             let r = redactor.redact(
                 page: page, roles: segmenter.roles(of: page), in: scope, communicationID: owner)
-            if !r.page.boxes.isEmpty { out.redactedPages += 1 }
+            if !r.page.boxes.isEmpty || r.page.isWithheld { out.redactedPages += 1 }
             redactedPages.append(r.page)
             records += r.records
         }
@@ -74,6 +79,19 @@ struct Published: Sendable {
             }
         }
         return out
+    }
+}
+
+/// A communication and its classification as published with some pages withheld: the
+/// communication cut (`Withholding`), classified again from what is left so that its counts
+/// and evidence come only from published text; nil when it is withheld whole.
+enum Withheld {
+    static func communication(
+        _ c: Communication, _ k: Classification, withheld: Set<Int>, classifier: Classifier
+    ) -> (Communication, Classification)? {
+        guard Withholding.touches(c, withheld: withheld) else { return (c, k) }
+        guard let cut = Withholding.apply(c, withheld: withheld) else { return nil }
+        return (cut, classifier.classify(cut))
     }
 }
 

@@ -9,6 +9,9 @@ enum PageTreatment: Equatable {
     /// The page could not be read, so it was never redacted: a blank page that says so keeps
     /// the page numbering of the source (which `source.page_start` refers to).
     case withheld
+    /// The reviewer withheld the page whole: covered in black with the notice, drawn as vectors
+    /// (no image, none of its words), in its place so the page count stays the source's.
+    case withheldByReview
 
     /// Share of a page covered by images above which a text page is treated as a scan.
     static let scanCoverage = 0.5
@@ -22,6 +25,7 @@ enum PageTreatment: Equatable {
     /// the page's content).
     static func decide(page: RedactedPage?, imageCoverage: () -> Double) -> PageTreatment {
         guard let page else { return .withheld }
+        if page.isWithheld { return .withheldByReview }
         if page.mustRasterize { return .raster }
         return imageCoverage() > scanCoverage ? .raster : .vector
     }

@@ -111,6 +111,10 @@ public struct RedactedPDFWriter: Sendable {
         }
         let treatment = PageTreatment.decide(page: redacted) { page?.imageCoverage ?? 1 }
         switch (treatment, page, redacted) {
+        case (.withheldByReview, _, let redacted?):
+            try canvas.page(width: redacted.width, height: redacted.height) { cr throws(PublicationError) in
+                WithheldPage.drawReviewed(width: redacted.width, height: redacted.height, on: cr)
+            }
         case (.vector, let page?, let redacted?):
             try canvas.page(width: redacted.width, height: redacted.height) { cr throws(PublicationError) in
                 page.render(on: cr)

@@ -68,7 +68,7 @@ public struct EntityRegistry: Sendable, Codable, Equatable {
     private(set) var scope: String?
 
     /// The reviewer's decisions this registry was made to answer with (`applying(_:)`); not stored.
-    private(set) var review: ReviewDecisions?
+    public private(set) var review: ReviewDecisions?
 
     /// Names of at least this many letters also match with one OCR error.
     static let fuzzyMinimum = 5

@@ -18,12 +18,15 @@ public struct RedactedPage: Sendable {
     /// Areas to black out, in page points (displayed coordinates, origin top-left).
     public let boxes: [Box]
     public let words: [Word]
+    /// Withheld whole by the reviewer (`withhold`): published covered in black with only
+    /// the notice `WithheldNotice.reviewLabel`, no image and none of its words.
+    public let isWithheld: Bool
 
     /// A page must be rasterised when anything on it is redacted; a scanned page always is,
     /// so the only text layer it carries is the one made here from redacted words.
     public var mustRasterize: Bool { !boxes.isEmpty || source == .ocr }
 
-    init(page: PageText, boxes: [Box], words: [Word]) {
+    init(page: PageText, boxes: [Box], words: [Word], isWithheld: Bool = false) {
         number = page.number
         width = page.width
         height = page.height
@@ -31,6 +34,7 @@ public struct RedactedPage: Sendable {
         scanRotation = page.scanRotation
         self.boxes = boxes
         self.words = words
+        self.isWithheld = isWithheld
     }
 }
 
@@ -56,6 +60,16 @@ extension Redactor {
     public func redact(
         page: PageText, roles: [LineRole], in scope: RedactionScope, communicationID: String = ""
     ) -> PageRedactionResult {
+        let registry = scope.registry
+        if let review = registry.review, review.withheld(in: registry.scope).contains(page.number) {
+            // Nothing of a withheld page is read or kept: one audit line says it was withheld.
+            let record = RedactionRecord(
+                communicationID: communicationID, field: "page", page: page.number, type: .otherIdentifier,
+                ruleID: ReviewDecisions.withheldRule, original: "", placeholder: WithheldNotice.reviewLabel,
+                confidence: 1)
+            return PageRedactionResult(
+                page: RedactedPage(page: page, boxes: [], words: [], isWithheld: true), records: [record])
+        }
         let found = redactions(on: page, roles: roles, in: scope, communicationID: communicationID)
         guard !found.isEmpty else {
             return PageRedactionResult(page: RedactedPage(page: page, boxes: [], words: page.words), records: [])

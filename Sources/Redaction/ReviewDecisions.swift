@@ -13,7 +13,11 @@ import Foundation
 ///   (audited with rule `reviewer_added`, so `verify` requires it gone everywhere);
 /// - `official` / `private`: a person, for the whole dump;
 /// - `join` / `split`: two identities are one person (one tag), or not;
-/// - `box`: an area drawn where no word is printed, blacked out on the page.
+/// - `box`: an area drawn where no word is printed, blacked out on the page;
+/// - `withhold`: a whole page, published as a page covered in black with only the notice
+///   `withheldLabel`, its text left out of every public record (see `Withholding`);
+/// - `undo`: cancels an earlier line by its `id`, as if it had never been written (the file
+///   stays append-only; an undo itself cannot be undone, make the decision again).
 ///
 /// A value with no I/O: the file is read by the batch runner and written by the review app.
 public struct ReviewDecisions: Sendable, Equatable {
@@ -32,13 +36,25 @@ public struct ReviewDecisions: Sendable, Equatable {
     public private(set) var privates: Set<String> = []
     /// Joined identities: each key is the same person as its value.
     public private(set) var joined: [String: String] = [:]
+    /// An area decision: the boxes one `box` line drew, and the line's id (for undo).
+    public struct Area: Sendable, Hashable {
+        public var id: String?
+        public var boxes: [Box]
+    }
+
     /// Areas drawn on a page where no word is printed (a photo, a signature), by document
     /// path and page: burned into the redacted PDF, in page points from the top left.
-    public private(set) var boxes: [String: [Int: [Box]]] = [:]
+    public private(set) var areas: [String: [Int: [Area]]] = [:]
+    /// Pages withheld whole, by document path, with the id of the line that withheld each.
+    public private(set) var withheldPages: [String: [Int: String]] = [:]
+    /// Ids of lines an `undo` cancelled.
+    public private(set) var undone: Set<String> = []
     /// Folded strings the reviewer kept, removed or added, by document path: reviewed.
     public private(set) var reviewed: [String: Set<String>] = [:]
     /// Lines read, for the summary.
     public private(set) var count = 0
+    /// Every addition compiled into one pattern, once per file read (not once per text).
+    private var additionMatcher = AdditionMatcher([])
 
     /// The strength of a reviewer's decision: above every rule's (at most 1).
     static let decidedStrength = 2.0
@@ -47,6 +63,19 @@ public struct ReviewDecisions: Sendable, Equatable {
     public static let addedRule = "reviewer_added"
     /// The rule id of an area the reviewer drew.
     public static let boxRule = "reviewer_box"
+    /// The rule id of a page the reviewer withheld whole.
+    public static let withheldRule = WithheldNotice.rule
+
+    /// Areas drawn, by document path and page.
+    public var boxes: [String: [Int: [Box]]] {
+        areas.mapValues { $0.mapValues { $0.flatMap(\.boxes) } }
+    }
+
+    /// The pages of a document withheld whole.
+    public func withheld(in path: String?) -> Set<Int> {
+        guard let path, let pages = withheldPages[path] else { return [] }
+        return Set(pages.keys)
+    }
 
     public init() {}
 
@@ -58,19 +87,39 @@ public struct ReviewDecisions: Sendable, Equatable {
     }
 
     public init(jsonLines text: String, problems: inout [String]) {
+        var objects: [(Int, String, [String: Any])] = []
+        var found: [(line: Int, problem: String)] = []
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty else { continue }
             guard let object = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [String: Any],
                 let decision = object["decision"] as? String
             else {
-                problems.append("line \(number + 1): not a decision object")
+                found.append((number + 1, "not a decision object"))
+                continue
+            }
+            objects.append((number + 1, decision, object))
+        }
+        // An undo cancels the line it names wherever that line is: first the undone ids.
+        for (number, decision, object) in objects where decision == "undo" {
+            guard let of = object["of"] as? String, !of.isEmpty else {
+                found.append((number, "an 'undo' needs 'of', the id of the decision it cancels"))
+                continue
+            }
+            undone.insert(of)
+            count += 1
+        }
+        for (number, decision, object) in objects where decision != "undo" {
+            if let id = object["id"] as? String, undone.contains(id) {
+                count += 1
                 continue
             }
             if !apply(decision, object) {
-                problems.append("line \(number + 1): unknown or incomplete decision '\(decision)'")
+                found.append((number, "unknown or incomplete decision '\(decision)'"))
             }
         }
+        problems += found.sorted { $0.line < $1.line }.map { "line \($0.line): \($0.problem)" }
+        additionMatcher = AdditionMatcher(allAdditions)
     }
 
     /// Folds one decision in; false when it is not understood.
@@ -105,7 +154,10 @@ public struct ReviewDecisions: Sendable, Equatable {
                 return Box(x0: v[0], y0: v[1], x1: v[2], y1: v[3])
             }
             guard !drawn.isEmpty else { return false }
-            boxes[path, default: [:]][page, default: []] += drawn
+            areas[path, default: [:]][page, default: []].append(Area(id: o["id"] as? String, boxes: drawn))
+        case "withhold":
+            guard let path, let page = o["page"] as? Int, page >= 1 else { return false }
+            withheldPages[path, default: [:]][page] = (o["id"] as? String) ?? ""
         case "official", "private":
             guard !identity.isEmpty else { return false }
             if decision == "official" {
@@ -163,30 +215,71 @@ public struct ReviewDecisions: Sendable, Equatable {
         guard let scope else { return spans }
         let ns = text as NSString
         var out = spans.filter { !isRemoved(ns.substring(with: $0.span.nsRange), in: scope) }
-        for addition in allAdditions {
-            let words = addition.text.split(whereSeparator: { $0.isWhitespace }).map {
-                NSRegularExpression.escapedPattern(for: String($0))
+        for (range, addition) in additionMatcher.matches(in: text) {
+            let span = TextSpan(range.location, range.location + range.length)
+            guard !out.contains(where: { $0.span.overlaps(span) }) else { continue }
+            var identity: String?
+            var placeholder = addition.type.placeholder
+            if addition.type == .personName, let id = PersonName.identity(of: addition.text) {
+                identity = canonical(id)
+                placeholder = pseudonyms.tag(forIdentity: canonical(id))
             }
-            guard !words.isEmpty,
-                let regex = try? NSRegularExpression(
-                    pattern: "(?<![\\p{L}\\p{N}])" + words.joined(separator: "\\s+") + "(?![\\p{L}\\p{N}])",
-                    options: [.caseInsensitive])
-            else { continue }
-            for m in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-                let span = TextSpan(m.range.location, m.range.location + m.range.length)
-                guard !out.contains(where: { $0.span.overlaps(span) }) else { continue }
-                var identity: String?
-                var placeholder = addition.type.placeholder
-                if addition.type == .personName, let id = PersonName.identity(of: addition.text) {
-                    identity = canonical(id)
-                    placeholder = pseudonyms.tag(forIdentity: canonical(id))
-                }
-                out.append(
-                    ResolvedSpan(
-                        span: span, type: addition.type, ruleID: ReviewDecisions.addedRule, confidence: 1,
-                        placeholder: placeholder, identity: identity))
-            }
+            out.append(
+                ResolvedSpan(
+                    span: span, type: addition.type, ruleID: ReviewDecisions.addedRule, confidence: 1,
+                    placeholder: placeholder, identity: identity))
         }
         return out.sorted { $0.span < $1.span }
     }
+}
+
+/// The reviewer's added strings as one compiled pattern: each string's words, escaped and
+/// joined by any whitespace, between non-word boundaries, longest first, case-insensitive.
+///
+/// Compiled once when the decisions are read. Compiling each string's pattern for every
+/// text the redact pass read made 100 decisions cost seconds on SampleDocs (issue 17).
+struct AdditionMatcher: @unchecked Sendable, Equatable {
+    // NSRegularExpression is immutable once made, so sharing it between threads is safe.
+    private let regex: NSRegularExpression?
+    private let byFolded: [String: ReviewDecisions.Addition]
+    private let additions: [ReviewDecisions.Addition]
+
+    init(_ additions: [ReviewDecisions.Addition]) {
+        self.additions = additions
+        var byFolded: [String: ReviewDecisions.Addition] = [:]
+        var patterns: [(Int, String)] = []
+        for a in additions {
+            let words = a.text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+            guard !words.isEmpty else { continue }
+            let key = words.joined(separator: " ").lowercased()
+            guard byFolded[key] == nil else { continue }
+            byFolded[key] = a
+            patterns.append(
+                (a.text.count, words.map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "\\s+")))
+        }
+        self.byFolded = byFolded
+        let alternatives = patterns.sorted { $0.0 > $1.0 }.map(\.1)
+        regex =
+            alternatives.isEmpty
+            ? nil
+            : try? NSRegularExpression(
+                pattern: "(?<![\\p{L}\\p{N}])(?:" + alternatives.joined(separator: "|") + ")(?![\\p{L}\\p{N}])",
+                options: [.caseInsensitive])
+    }
+
+    /// Each match and the addition it is, in text order.
+    func matches(in text: String) -> [(NSRange, ReviewDecisions.Addition)] {
+        guard let regex else { return [] }
+        let ns = text as NSString
+        return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { m in
+            let found = ns.substring(with: m.range).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+                .lowercased()
+            // Case folding can change a string's length (ß); fall back to a case-insensitive look-up.
+            if let a = byFolded[found] { return (m.range, a) }
+            return byFolded.first { $0.key.compare(found, options: .caseInsensitive) == .orderedSame }
+                .map { (m.range, $0.value) }
+        }
+    }
+
+    static func == (a: AdditionMatcher, b: AdditionMatcher) -> Bool { a.additions == b.additions }
 }

@@ -44,10 +44,13 @@ enum ReviewAssets {
                 <select id="add-type"></select>
                 <button id="add-selection" type="button" disabled>Redact selection</button>
                 <button id="add-box" type="button" disabled title="Drag on the page where no word is printed">Redact box</button></span>
+              <button id="withhold-page" type="button" title="Publish this page covered whole, its text left out (w)">Withhold page</button>
             </div>
             <div id="page"><img id="page-image" alt="page image"><div id="overlay"></div></div>
-            <p class="legend">Boxes: coloured by type; dashed = removed by you; striped = added by you.
-            Drag a box to select the words in it, or to redact an area with no words (a photo, a signature).</p>
+            <p class="legend">Boxes: coloured by type; dashed = removed by you; striped = added by you
+            (&#215; on an area you drew takes it back). Drag a box to select the words in it, or to redact an
+            area with no words (a photo, a signature). A withheld page is published covered whole, with only
+            the notice "Page withheld in full (review)", and none of its text goes into the records.</p>
           </section>
           <section id="persons" aria-label="Persons">
             <h2>Persons</h2>
@@ -63,10 +66,13 @@ enum ReviewAssets {
             <dt>j / k</dt><dd>next / previous decision</dd>
             <dt>y</dt><dd>accept: keep the redaction</dd>
             <dt>n</dt><dd>reject: remove the redaction (publish the text)</dd>
+            <dt>w</dt><dd>withhold the page shown whole, or release it again</dd>
+            <dt>u</dt><dd>undo the last area you drew on the page shown</dd>
             <dt>?</dt><dd>show or hide this help</dd>
           </dl>
           <p>Select words on the page and press "Redact selection" to add a redaction. Decisions are
-          written to private/decisions.jsonl at once; "Publish" runs the redact pass again with them.</p>
+          written to private/decisions.jsonl at once; "Publish" runs the redact pass again with them.
+          An undo is a decision too: the file keeps every line.</p>
         </div>
         </body>
         </html>
@@ -107,6 +113,12 @@ enum ReviewAssets {
         .t-a_number, .t-ssn, .t-drivers_license, .t-license_plate, .t-fbi_number, .t-state_id, .t-passport,
         .t-other_identifier { background: #ff7f0e; }
         .word { position: absolute; cursor: text; }
+        .box.area { pointer-events: auto; }
+        .undo-box { position: absolute; top: -9px; right: -9px; width: 18px; height: 18px; padding: 0; line-height: 14px;
+          font-size: 14px; border-radius: 9px; border: 1px solid #6b3fa0; background: #fff; color: #6b3fa0; cursor: pointer; }
+        #cover { position: absolute; inset: 0; background: rgba(0, 0, 0, .82); color: #fff; font-weight: 600;
+          display: flex; align-items: flex-start; justify-content: center; padding-top: 30%; pointer-events: none; }
+        #withhold-page.on { background: #1d2b36; color: #fff; }
         .drag { position: absolute; border: 2px solid #6b3fa0; background: rgba(107, 63, 160, .15); pointer-events: none; }
         #overlay { cursor: crosshair; }
         .word:hover { outline: 1px solid #6b3fa0; }
@@ -165,7 +177,8 @@ enum ReviewAssets {
           docs.replaceChildren();
           for (const d of state.queue.documents) {
             reviewed += d.reviewed; left += d.left;
-            docs.append(el("li", { "data-path": d.path, textContent: d.path + ": " + d.reviewed + " reviewed, " + d.left + " left" }));
+            docs.append(el("li", { "data-path": d.path, textContent: d.path + ": " + d.reviewed + " reviewed, " + d.left + " left" +
+              (d.withheld.length ? "; page(s) " + d.withheld.join(", ") + " withheld" : "") }));
           }
           $("progress").textContent = reviewed + " reviewed, " + left + " left";
           $("pending").textContent = state.queue.unpublished ? state.queue.unpublished + " decision(s) not yet published" : "";
@@ -235,13 +248,30 @@ enum ReviewAssets {
           img.src = "/api/image?" + q({ token, doc, page });
           const overlay = $("overlay");
           overlay.replaceChildren();
+          state.areas = [];
           for (const b of data.boxes) {
-            for (const [x0, y0, x1, y1] of b.rects) {
+            b.rects.forEach(([x0, y0, x1, y1], n) => {
               const d = el("div", { class: "box t-" + b.type, "data-status": b.status || "", "data-text": b.text, title: b.type + ": " + b.rule });
               place(d, x0, y0, x1, y1, scale);
+              if (b.id && n === 0) {
+                // An area the reviewer drew can be taken back: an undo line naming its decision.
+                d.classList.add("area");
+                d.dataset.id = b.id;
+                const undo = el("button", { type: "button", class: "undo-box", textContent: "\u00d7", title: "Undo this area (u)" });
+                undo.onmousedown = (e) => e.stopPropagation();
+                undo.onclick = (e) => { e.stopPropagation(); undoDecision(b.id); };
+                d.append(undo);
+                state.areas.push(b.id);
+              }
               overlay.append(d);
-            }
+            });
           }
+          state.withheld = data.withheld;
+          const withhold = $("withhold-page");
+          withhold.textContent = data.withheld ? "Release page (w)" : "Withhold page (w)";
+          withhold.classList.toggle("on", !!data.withheld);
+          document.body.dataset.withheld = data.withheld ? "1" : "";
+          if (data.withheld) overlay.append(el("div", { id: "cover", textContent: "Page withheld in full (review)" }));
           data.words.forEach(([text, x0, y0, x1, y1], n) => {
             const w = el("div", { class: "word", "data-i": String(n), "data-text": text, title: text });
             place(w, x0, y0, x1, y1, scale);
@@ -323,6 +353,18 @@ enum ReviewAssets {
           state.box = null;
           await refresh();
         }
+        async function undoDecision(id) {
+          await api("/api/decision", { decision: "undo", of: id });
+          await refresh();
+        }
+        async function toggleWithhold() {
+          if (!state.doc) return;
+          if (state.withheld) await undoDecision(state.withheld.id);
+          else {
+            await api("/api/decision", { decision: "withhold", path: state.doc, page: state.page });
+            await refresh();
+          }
+        }
         async function loadPersons() {
           state.persons = await api("/api/persons");
           const list = $("person-list");
@@ -386,6 +428,8 @@ enum ReviewAssets {
           else if (e.key === "k") select(Math.max(state.current - 1, 0));
           else if (e.key === "y") decide("keep");
           else if (e.key === "n") decide("remove");
+          else if (e.key === "w") toggleWithhold();
+          else if (e.key === "u") { if (state.areas && state.areas.length) undoDecision(state.areas[state.areas.length - 1]); }
           else if (e.key === "?") $("help").hidden = !$("help").hidden;
           else if (e.key === "Escape") $("help").hidden = true;
           else return;
@@ -395,6 +439,7 @@ enum ReviewAssets {
           for (const id of ["filter-type", "filter-rule", "filter-doc"]) $(id).onchange = renderQueue;
           $("add-selection").onclick = addSelection;
           $("add-box").onclick = addBox;
+          $("withhold-page").onclick = toggleWithhold;
           $("overlay").addEventListener("mousedown", startDrag);
           $("join").onclick = join;
           $("publish").onclick = publish;

@@ -113,8 +113,8 @@ struct ReviewData: Sendable {
                     PageRedaction(type: type, text: original, rule: rule))
             }
             mentionsByTag[placeholder, default: []].append((doc, page, original))
-            // An area the reviewer drew is shown on its page, not queued.
-            if rule == ReviewDecisions.boxRule { continue }
+            // An area the reviewer drew and a page withheld are shown on their page, not queued.
+            if rule == ReviewDecisions.boxRule || rule == ReviewDecisions.withheldRule { continue }
             let key = doc + "\u{1F}" + ReviewDecisions.fold(original)
             if let i = index[key] {
                 items[i].mentions += 1

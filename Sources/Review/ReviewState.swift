@@ -60,7 +60,10 @@ actor ReviewState {
         for d in data.documents {
             let mine = items.filter { $0["path"] as? String == d.path }
             let reviewed = mine.filter { $0["status"] is String }.count
-            documents.append(["path": d.path, "pages": d.pages, "reviewed": reviewed, "left": mine.count - reviewed])
+            documents.append([
+                "path": d.path, "pages": d.pages, "reviewed": reviewed, "left": mine.count - reviewed,
+                "withheld": decisions.withheld(in: d.path).sorted(),
+            ])
         }
         return ReviewState.json([
             "items": items, "documents": documents, "types": PIIType.allCases.map(\.rawValue), "reviewer": reviewer,
@@ -107,15 +110,19 @@ actor ReviewState {
                 "status": "added",
             ])
         }
-        for b in decisions.boxes[document]?[number] ?? [] {
+        for area in decisions.areas[document]?[number] ?? [] {
             boxes.append([
                 "type": "other_identifier", "text": "", "rule": ReviewDecisions.boxRule,
-                "rects": [[b.x0, b.y0, b.x1, b.y1]], "status": "added",
+                "rects": area.boxes.map { [$0.x0, $0.y0, $0.x1, $0.y1] }, "status": "added",
+                "id": area.id ?? NSNull(),
             ])
         }
+        var withheld: Any = NSNull()
+        if let id = decisions.withheldPages[document]?[number] { withheld = ["id": id] }
         return ReviewState.json([
             "path": document, "page": number, "pages": pages.keys.max() ?? number, "width": page.width,
             "height": page.height, "words": page.words.map { [$0.0, $0.1, $0.2, $0.3, $0.4] }, "boxes": boxes,
+            "withheld": withheld,
         ])
     }
 
@@ -171,7 +178,8 @@ actor ReviewState {
         guard let body = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else {
             throw ReviewError("the body is not a JSON object")
         }
-        let line = try DecisionLog.line(from: body, reviewer: reviewer, documents: documentSet)
+        let undoable = body["decision"] as? String == "undo" ? log.undoableIDs() : []
+        let line = try DecisionLog.line(from: body, reviewer: reviewer, documents: documentSet, undoable: undoable)
         try log.append(line)
         unpublished += 1
         return ReviewState.json(["ok": true, "unpublished": unpublished])

@@ -104,6 +104,8 @@ public struct Problem: Sendable, Hashable {
         case ocrFailed = "OCR failed"
         /// A file no run publishes (a key, notes, an export) under `public/`.
         case unpublishedFile = "unpublished file"
+        /// A page the reviewer withheld whole still shows an image or text besides the notice.
+        case withheldPageShown = "withheld page shown"
     }
 
     public var kind: Kind

@@ -54,6 +54,12 @@ public struct Verifier: Sendable {
 
         let matcher = index.matcher
         let jobs = self.jobs
+        // Pages withheld whole by the reviewer are required blank but for the notice.
+        var withheldPages: [String: Set<Int>] = [:]
+        for e in entries where e.rule == WithheldNotice.rule {
+            if let path = e.path, let page = e.page { withheldPages["redacted/" + path, default: []].insert(page) }
+        }
+        let withheld = withheldPages
         // PDFs are spread over the workers; JSON lines spread their own lines.
         let results = parallelMap(files.count, jobs: files.contains { $0.kind == .pdf } ? jobs : 1) {
             i -> FileResult in
@@ -61,7 +67,8 @@ public struct Verifier: Sendable {
             var result: FileResult
             switch f.kind {
             case .pdf:
-                result = PDFCheck.check(path: f.path, file: f.relativePath, matcher: matcher)
+                result = PDFCheck.check(
+                    path: f.path, file: f.relativePath, matcher: matcher, withheld: withheld[f.relativePath] ?? [])
             case .sqlite:
                 result = SQLiteCheck.check(path: f.path, file: f.relativePath, matcher: matcher)
             case .jsonLines, .html, .other:
@@ -119,8 +126,8 @@ public struct Verifier: Sendable {
 
 /// The strings whose redaction a reviewer removed, by document (`private/decisions.jsonl`).
 ///
-/// The decisions file is the review app's; only `remove` and `keep` matter here, the later
-/// line winning, with strings compared as the redact pass compares them (lower case,
+/// The decisions file is the review app's; only `remove` and `keep` matter here (less any
+/// line an `undo` cancelled), the later line winning, with strings compared as the redact pass compares them (lower case,
 /// whitespace runs as one space).
 struct ReviewRemovals {
     var byDocument: [String: Set<String>] = [:]
@@ -128,10 +135,15 @@ struct ReviewRemovals {
     static func load(_ path: String) -> ReviewRemovals {
         var out = ReviewRemovals()
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return out }
-        for line in text.split(separator: "\n") {
-            guard let o = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                let decision = o["decision"] as? String, let doc = o["path"] as? String, let t = o["text"] as? String
+        let objects = text.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        // A line an `undo` names counts as never written, as in the redact pass.
+        let undone = Set(objects.filter { $0["decision"] as? String == "undo" }.compactMap { $0["of"] as? String })
+        for o in objects {
+            guard let decision = o["decision"] as? String, let doc = o["path"] as? String, let t = o["text"] as? String
             else { continue }
+            if let id = o["id"] as? String, undone.contains(id) { continue }
             if decision == "remove" { out.byDocument[doc, default: []].insert(fold(t)) }
             if decision == "keep" || decision == "add" { out.byDocument[doc]?.remove(fold(t)) }
         }

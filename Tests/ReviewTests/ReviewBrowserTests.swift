@@ -109,14 +109,17 @@ import Testing
         #expect(console.isEmpty, "the browser console: \(console)")
         let status = report["status"] as? String ?? ""
         #expect(status.contains("public/ clean"), "\(status)")
-        for name in ["1-queue", "2-removed", "3-added", "3b-box", "4-official", "5-joined", "6-published"] {
+        for name in [
+            "1-queue", "2-removed", "3-added", "3b-box", "3c-undone", "4-official", "5-joined", "5b-withheld",
+            "6-published",
+        ] {
             let png = FileManager.default.contents(atPath: shots.appendingPathComponent(name + ".png").path) ?? Data()
             #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 20_000, "screenshot \(name)")
         }
 
         // The decisions are data: one line each, each with what, where, scope, when and who; 0600.
         let decisions = try text(dir, "private/decisions.jsonl").split(separator: "\n")
-        #expect(decisions.count == 5, "\(decisions)")
+        #expect(decisions.count == 8, "\(decisions)")
         #expect(decisions.allSatisfy { $0.contains("\"reviewer\":\"test-reviewer\"") && $0.contains("\"at\":") })
         let mode = try FileManager.default.attributesOfItem(
             atPath: dir.appendingPathComponent("private/decisions.jsonl").path)
@@ -138,17 +141,24 @@ import Testing
         #expect(!records.contains("Guatemala") && !pdf.contains("Guatemala"))
         #expect(try placeholders(dir, of: "Guatemala") == ["[ID]"])
         // 2b. The area drawn where no word is printed is white in the source and black in the copy.
-        let drawn = decisions.compactMap { line -> (x: Double, y: Double)? in
-            guard let o = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                o["decision"] as? String == "box", let b = (o["boxes"] as? [[Double]])?.first, b.count == 4
+        let lines = decisions.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let undone = Set(lines.filter { $0["decision"] as? String == "undo" }.compactMap { $0["of"] as? String })
+        #expect(undone.count == 1, "one undo: \(decisions)")
+        let drawn = lines.compactMap { o -> (x: Double, y: Double, undone: Bool)? in
+            guard o["decision"] as? String == "box", let b = (o["boxes"] as? [[Double]])?.first, b.count == 4,
+                let id = o["id"] as? String
             else { return nil }
-            return ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)
+            return ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2, undone.contains(id))
         }
-        #expect(drawn.count == 1, "\(decisions)")
-        if let centre = drawn.first {
-            #expect(try shade(ReviewFixture.input, page: 3, at: centre) > 200, "the area is blank in the source")
-            let copy = dir.path + "/public/redacted/" + ReviewFixture.document
-            #expect(try shade(copy, page: 3, at: centre) < 40, "the drawn area is burned in")
+        #expect(drawn.count == 2 && drawn.filter(\.undone).count == 1, "\(decisions)")
+        let copy = dir.path + "/public/redacted/" + ReviewFixture.document
+        for area in drawn {
+            #expect(try shade(ReviewFixture.input, page: 3, at: (area.x, area.y)) > 200, "the area is blank in the source")
+            if area.undone {
+                #expect(try shade(copy, page: 3, at: (area.x, area.y)) > 200, "the undone area is not burned in")
+            } else {
+                #expect(try shade(copy, page: 3, at: (area.x, area.y)) < 40, "the drawn area is burned in")
+            }
         }
         // 3. The person marked official is named.
         #expect(records.contains("MORAES, LEANDRO") && pdf.contains("MORAES, LEANDRO"))
@@ -156,6 +166,22 @@ import Testing
         // 4. The joined identities share one tag.
         #expect(try placeholders(dir, of: "XOL, SONIA") == huang)
         #expect(try placeholders(dir, of: "HUANG, MEI") == huang)
+
+        // 5. Page 5 is withheld: in place, covered whole, only the notice on it; the message that
+        // runs onto it from page 4 is published with a marker in place of page 5's lines.
+        let pages = try runProcess("/usr/bin/pdfinfo", [copy]).stdout
+        #expect(pages.contains("Pages:           5"), "the copy keeps the source's page count: \(pages)")
+        let page5 = try runProcess("/usr/bin/pdftotext", ["-f", "5", "-l", "5", copy, "-"]).stdout
+        #expect(page5.trimmingCharacters(in: .whitespacesAndNewlines) == "Page withheld in full (review)", "\(page5)")
+        let images = try runProcess("/usr/bin/pdfimages", ["-list", "-f", "5", "-l", "5", copy]).stdout
+        #expect(images.split(separator: "\n").count == 2, "no image on the withheld page: \(images)")
+        #expect(try shade(copy, page: 5, at: (300, 600)) < 40, "the withheld page is covered")
+        #expect(records.contains("[PAGE 5 WITHHELD]"))
+        let printed = try WithheldWords.printed(records)
+        for word in try WithheldWords.only(on: 5, of: ReviewFixture.document, pagesFile: dir.appendingPathComponent("private/pages.jsonl")) {
+            #expect(!printed.contains(word), "'\(word)', printed only on the withheld page, is published")
+        }
+        #expect(try text(dir, "private/audit.jsonl").contains("\"page\":5,\"type\":\"other_identifier\",\"rule\":\"reviewer_withheld\""))
 
         // verify (with OCR of the page images) takes the removal as intended and requires the addition.
         let verify = try runProcess(Fixtures.binary, ["verify", dir.path])
@@ -167,5 +193,43 @@ import Testing
         let twice = try publicFiles(dir)
         #expect(Set(twice.keys) == Set(after.keys))
         for (rel, data) in after { #expect(twice[rel] == data, "public/\(rel) changed on a second re-run") }
+    }
+}
+
+/// Runs of six letters or more printed on one page of a document and on no other page.
+enum WithheldWords {
+    /// The text values of the records of `communications.jsonl` (keys and the contract's
+    /// category names such as `malicious_destruction` left out), one per line.
+    static let vocabulary: Set<String> = ["category", "level", "status", "severity", "kind", "forms", "statute"]
+
+    static func printed(_ records: String) throws -> String {
+        func strings(_ v: Any, key: String) -> [String] {
+            if let s = v as? String { return vocabulary.contains(key) ? [] : [s] }
+            if let a = v as? [Any] { return a.flatMap { strings($0, key: key) } }
+            if let o = v as? [String: Any] { return o.flatMap { strings($0.value, key: $0.key) } }
+            return []
+        }
+        return try records.split(separator: "\n").flatMap {
+            strings(try JSONSerialization.jsonObject(with: Data($0.utf8)), key: "")
+        }.joined(separator: "\n")
+    }
+
+    static func only(on page: Int, of document: String, pagesFile: URL) throws -> Set<String> {
+        var mine = Set<String>()
+        var elsewhere = Set<String>()
+        for line in try String(contentsOf: pagesFile, encoding: .utf8).split(separator: "\n") {
+            guard let o = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                let words = o["words"] as? [[Any]]
+            else { continue }
+            let here = o["path"] as? String == document && o["page"] as? Int == page
+            for w in words {
+                guard let raw = w.first as? String else { continue }
+                // Each run of letters (`advise-if` is `advise` and `if`).
+                for t in raw.split(whereSeparator: { !$0.isLetter }).map(String.init) where t.count >= 6 {
+                    if here { mine.insert(t) } else { elsewhere.insert(t) }
+                }
+            }
+        }
+        return mine.subtracting(elsewhere)
     }
 }

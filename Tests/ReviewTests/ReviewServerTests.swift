@@ -78,6 +78,20 @@ import Testing
         #expect(line.contains("\"reviewer\":\"test-reviewer\"") && line.contains("\"at\":\"20"), "\(line)")
         #expect(line.contains("\"scope\":\"document\""), "\(line)")
 
+        // An undo names an earlier line by id; an id never written, or a page 0, is refused.
+        let header = ["X-Review-Token: \(s.token)"]
+        let id = (try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["id"] as? String ?? ""
+        #expect(id.hasPrefix("d") && id.count == 17, "\(line)")
+        #expect(try s.curl("/api/decision", method: "POST", headers: header, body: #"{"decision":"undo","of":"d0"}"#)
+            .status == 400)
+        let page0 = "{\"decision\":\"withhold\",\"path\":\"\(ReviewFixture.document)\",\"page\":0}"
+        #expect(try s.curl("/api/decision", method: "POST", headers: header, body: page0).status == 400)
+        let undo = try s.curl(
+            "/api/decision", method: "POST", headers: header, body: "{\"decision\":\"undo\",\"of\":\"\(id)\"}")
+        #expect(undo.status == 200, "\(undo.body)")
+        let log = try String(contentsOfFile: decisions, encoding: .utf8)
+        #expect(log.split(separator: "\n").count == 2 && log.hasPrefix(line), "append-only: \(log)")
+
         // The page loads nothing from elsewhere: every script and style is the binary's.
         let page = try s.curl("/?\(t)").body
         #expect(page.contains("<script src=\"/app.js?"), "\(page)")

@@ -3,7 +3,8 @@
 Usage: review_browser.py URL SHOTS_DIR   (run by Tests/ReviewTests/ReviewBrowserTests.swift)
 
 The steps of issue 17: open the queue, remove a false-positive redaction, add one by selecting
-a word, mark a person official, join two identities, publish. A screenshot of each view goes to
+a word, draw an area (and draw another and take it back), mark a person official, join two
+identities, withhold a whole page, publish. A screenshot of each view goes to
 SHOTS_DIR. Prints one JSON object (the publish summary, the browser's console) and exits 1 with
 a message on the first step that does not do what it should.
 """
@@ -114,6 +115,18 @@ try:
           lambda: driver.find_elements(By.CSS_SELECTOR, '.box[title="other_identifier: reviewer_box"]'))
     shot("3b-box")
 
+    # 3c. Draw a second area and take it back with its undo button: an undo line, no box.
+    ActionChains(driver).move_to_element_with_offset(overlay, start[0] + 300, start[1]).click_and_hold() \
+        .move_by_offset(60, 15).move_by_offset(60, 15).release().perform()
+    until("the second area can be redacted", lambda: driver.find_element(By.ID, "add-box").is_enabled())
+    driver.find_element(By.ID, "add-box").click()
+    until("the page shows two drawn areas",
+          lambda: len(driver.find_elements(By.CSS_SELECTOR, ".box.area")) == 2)
+    undo = driver.find_elements(By.CSS_SELECTOR, ".box.area button.undo-box")[-1]
+    undo.click()
+    until("the undone area is gone", lambda: len(driver.find_elements(By.CSS_SELECTOR, ".box.area")) == 1)
+    shot("3c-undone")
+
     # 4. Mark a person official.
     one('li.person[data-identity="leandro moraes"] button.official').click()
     until("the person shows as official",
@@ -128,12 +141,27 @@ try:
     until("the join is listed", lambda: driver.find_elements(By.CSS_SELECTOR, 'li.joined[data-identity="sonia xol"]'))
     shot("5-joined")
 
+    # 5b. Withhold page 5 (the end of a message that starts on page 4) with the w key.
+    driver.find_element(By.ID, "next-page").click()
+    until("page 4 is shown", lambda: driver.execute_script("return document.body.dataset.page") ==
+          "city-of-boston-trust-act-records.pdf#4")
+    driver.find_element(By.ID, "next-page").click()
+    until("page 5 is shown", lambda: driver.execute_script("return document.body.dataset.page") ==
+          "city-of-boston-trust-act-records.pdf#5")
+    driver.find_element(By.TAG_NAME, "body").send_keys("w")
+    until("the page shows as withheld", lambda: driver.execute_script("return document.body.dataset.withheld") == "1")
+    until("the toolbar offers to release it", lambda: "Release" in driver.find_element(By.ID, "withhold-page").text)
+    until("the queue lists the withheld page",
+          lambda: "page(s) 5 withheld" in driver.find_element(By.ID, "documents").text)
+    shot("5b-withheld")
+
     # 6. Publish: the redact pass runs again with the decisions, and the app reloads.
     driver.find_element(By.ID, "publish").click()
     until("publish finishes", lambda: driver.execute_script("return document.body.dataset.publishes") == "1")
     status = driver.find_element(By.ID, "status").text
     step = "publish"
-    if not status.startswith("published with 5 decision(s)"):
+    # remove, add, box, box and its undo (both lines count), official, join, withhold
+    if not status.startswith("published with 8 decision(s)"):
         raise SystemExit("publish said: " + status)
     until("the joined person is gone from the list",
           lambda: not driver.find_elements(By.CSS_SELECTOR, 'li.person[data-identity="sonia xol"]'))
