@@ -80,7 +80,7 @@ final class ExtractorProcess: DocumentReading {
             throw DocumentError(.pageFailed, stage: .extract, "cannot encode a request for \(what)", cause: "\(error)")
         }
         guard Frame.write(frame, to: socket), let data = Frame.read(socket) else { throw died(while: what) }
-        guard let reply = try? decoder.decode(ChildReply.self, from: data) else {
+        guard let reply = ChildReply.decode(data, with: decoder) else {
             kill(pid, SIGKILL)
             throw died(while: what)
         }
