@@ -70,6 +70,10 @@ public struct BatchRunner: Sendable {
     /// document's line in `errors.jsonl`, code and all.
     public var publisher:
         (@Sendable (_ source: String, _ pages: [RedactedPage], _ destination: String) throws(DocumentError) -> Void)?
+    /// The executable whose hidden `extract-worker` subcommand extracts the documents, one
+    /// process per worker, so a poppler crash is one document's error; nil to extract in
+    /// this process (library tests). The CLI passes its own executable.
+    public var extractorExecutable: String?
 
     public init(
         pipeline: PipelineConfig, classification: ClassificationRules, piiRules: PIIRules, jobs: Int,
@@ -171,7 +175,8 @@ public struct BatchRunner: Sendable {
         let cache = StorePageCache(
             store: store, identity: Dictionary(todo.map { ($0.0, $0.1) }) { a, _ in a },
             fingerprint: fingerprint.pages, progress: progress)
-        var extractor = Extractor(config: pipeline.extraction, jobs: jobs, wordList: wordList)
+        var extractor = Extractor(
+            config: pipeline.extraction, jobs: jobs, wordList: wordList, childExecutable: extractorExecutable)
         extractor.pageCache = cache
         let segmenter = Segmenter(config: pipeline.segmentation)
         let classifier = Classifier(rules: classification)

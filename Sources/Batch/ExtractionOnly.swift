@@ -18,9 +18,9 @@ public enum ExtractionOnly {
         public var failedDocuments = 0
     }
 
-    public static func run(_ documents: [InputDocument], out: String, config: ExtractionConfig, jobs: Int) throws
-        -> Summary
-    {
+    public static func run(
+        _ documents: [InputDocument], out: String, config: ExtractionConfig, jobs: Int, childExecutable: String? = nil
+    ) throws -> Summary {
         let wordList = try WordList.load(path: config.dictionary)
         try PrivateFolder.lock(out + "/private")
         let pagesFile = try AtomicFile(path: out + "/private/pages.jsonl")
@@ -29,7 +29,7 @@ public enum ExtractionOnly {
         // only satisfies Sendable.
         let state = Mutex((summary: Summary(), writeError: String?.none))
         let files = UncheckedFiles(pages: pagesFile, errors: errorsFile)
-        Extractor(config: config, jobs: jobs, wordList: wordList).run(
+        Extractor(config: config, jobs: jobs, wordList: wordList, childExecutable: childExecutable).run(
             documents,
             prepare: { doc in
                 (doc, doc.pages.map { PageRecord.json(document: doc, page: $0) })

@@ -7,7 +7,8 @@ import Synchronization
 /// Extracts many documents with a fixed number of workers and hands them on in input order.
 ///
 /// Pages of all documents are spread over `jobs` worker threads, each with its own
-/// tesseract engine and poppler handles. Finished documents are passed to `sink` one at a
+/// tesseract engine and poppler handles, held in an extractor process of the worker's own
+/// when `childExecutable` is set (so a crash in either library costs one document or page). Finished documents are passed to `sink` one at a
 /// time, strictly in input order, so output is deterministic whatever the timing. Memory is
 /// bounded by the job count: a worker renders one page at a time, and no new document is
 /// opened while more than `windowPages` pages wait to be handed on.
@@ -19,11 +20,19 @@ public struct Extractor: Sendable {
     /// Pages read by an earlier, interrupted run, and where to keep pages read now.
     public var pageCache: (any PageCache)?
 
-    public init(config: ExtractionConfig, jobs: Int, wordList: WordList, windowPages: Int = 2048) {
+    /// The executable whose hidden `extract-worker` subcommand reads documents for the workers,
+    /// one process each, so that a crash in poppler or tesseract becomes one document's
+    /// `extractorCrashed` error; nil to read in the workers' own threads (tests, fuzzing).
+    public var childExecutable: String?
+
+    public init(
+        config: ExtractionConfig, jobs: Int, wordList: WordList, windowPages: Int = 2048, childExecutable: String? = nil
+    ) {
         self.config = config
         self.jobs = max(1, jobs)
         self.wordList = wordList
         self.windowPages = windowPages
+        self.childExecutable = childExecutable
     }
 
     /// Runs the extraction; `sink` is called once per document, in order, never concurrently.
@@ -42,8 +51,12 @@ public struct Extractor: Sendable {
         let config = self.config
         let wordList = self.wordList
         let cache = self.pageCache
+        let executable = self.childExecutable
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
-            let context = WorkerContext(config: config, wordList: wordList)
+            let reader: any DocumentReading =
+                executable.map { ExtractorProcess(executable: $0, config: config) }
+                ?? WorkerContext(config: config, wordList: wordList)
+            defer { reader.close() }
             // The document this worker has open, which it keeps to while it has pages left.
             var holding: Int?
             while let task = schedule.next(holding: holding) {
@@ -54,9 +67,9 @@ public struct Extractor: Sendable {
                     let input = inputs[index]
                     let sha = cache?.sha256(of: input) ?? sha256Hex(ofFile: input.path) ?? ""
                     do throws(DocumentError) {
-                        let doc = try context.document(at: input.path)
-                        cache?.opened(input, pageCount: doc.pageCount)
-                        completed = schedule.opened(index, sha256: sha, pageCount: doc.pageCount)
+                        let pageCount = try reader.pageCount(at: input.path)
+                        cache?.opened(input, pageCount: pageCount)
+                        completed = schedule.opened(index, sha256: sha, pageCount: pageCount)
                     } catch {
                         completed = schedule.failed(index, sha256: sha, error: error)
                     }
@@ -67,8 +80,7 @@ public struct Extractor: Sendable {
                         result = .success(stored)
                     } else {
                         do throws(DocumentError) {
-                            let doc = try context.document(at: inputs[index].path)
-                            result = .success(try PageExtractor.extract(document: doc, number: number, context: context))
+                            result = .success(try reader.page(number, at: inputs[index].path))
                         } catch {
                             result = .failure(error)
                         }

@@ -9,8 +9,8 @@ public enum StageName: String, Sendable, Codable {
 ///
 /// `message` says what happened and what the user can do about it, in one line, because it
 /// is what a data editor reads in `errors.jsonl` at the end of an overnight run.
-public struct DocumentError: Error, Sendable, CustomStringConvertible {
-    public enum Code: String, Sendable {
+public struct DocumentError: Error, Sendable, Codable, CustomStringConvertible {
+    public enum Code: String, Sendable, Codable {
         case notFound
         case unreadable
         case empty
@@ -19,6 +19,9 @@ public struct DocumentError: Error, Sendable, CustomStringConvertible {
         case damaged
         case pageFailed
         case ocrFailed
+        /// The extractor process died of a signal (a crash in poppler or tesseract) on this
+        /// document or page; the batch went on without it.
+        case extractorCrashed
         case writeFailed
         /// The PDF has no pages, so there is no copy to publish.
         case noPages

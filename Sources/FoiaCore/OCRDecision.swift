@@ -21,7 +21,7 @@ public struct OCRDecision: Sendable, Hashable, Codable {
 }
 
 /// The pipeline file's `extraction.ocr` setting.
-public enum OCRPolicy: String, Sendable, CaseIterable {
+public enum OCRPolicy: String, Sendable, CaseIterable, Codable {
     /// Decide per page from what the text layer looks like.
     case auto
     /// OCR every page, ignoring any text layer.

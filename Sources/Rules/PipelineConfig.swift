@@ -3,7 +3,7 @@ import Foundation
 import Yams
 
 /// The extraction stage's settings (`extraction:` in the pipeline file).
-public struct ExtractionConfig: Sendable, Hashable {
+public struct ExtractionConfig: Sendable, Hashable, Codable {
     /// Force OCR on or off, or let each page decide.
     public var ocr: OCRPolicy = .auto
     /// Render resolution for OCR; tesseract is trained on text of about 10–12 px x-height,

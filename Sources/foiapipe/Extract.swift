@@ -31,7 +31,9 @@ struct Extract: ParsableCommand {
         }
         let s: ExtractionOnly.Summary
         do {
-            s = try ExtractionOnly.run(documents, out: out, config: config.extraction, jobs: options.workers)
+            s = try ExtractionOnly.run(
+                documents, out: out, config: config.extraction, jobs: options.workers,
+                childExecutable: ExtractWorker.executable)
         } catch let error as ExtractionOnlyError {
             throw CommandFailure.usage("foiapipe: \(error)")
         }

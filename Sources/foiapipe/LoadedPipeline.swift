@@ -16,7 +16,9 @@ enum LoadedPipeline {
 
     /// The runner `run` and `merge` use, publishing redacted PDFs.
     static func runner(_ options: OutputOptions) throws(CommandFailure) -> BatchRunner {
-        BatchRunner(try load(options.pipelinePath), jobs: options.workers, publisher: Publishing.publisher)
+        var runner = BatchRunner(try load(options.pipelinePath), jobs: options.workers, publisher: Publishing.publisher)
+        runner.extractorExecutable = ExtractWorker.executable
+        return runner
     }
 
     /// The pipeline file alone, for the commands that do not redact (`extract`, `segment`).

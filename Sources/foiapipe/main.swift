@@ -16,6 +16,7 @@ struct Foiapipe: ParsableCommand {
         version: BuildInfo.version,
         subcommands: [
             Run.self, Merge.self, Verify.self, Counts.self, Eval.self, Segment.self, Extract.self, ReviewCommand.self,
+            ExtractWorker.self,
         ])
 }
 
