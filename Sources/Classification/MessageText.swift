@@ -6,7 +6,7 @@ import TextPatterns
 ///
 /// `scan` has the same length as the body (UTF-16) so a range found in it is valid in the
 /// original. In `scan`, header lines of quoted messages (`From:`, `Sent:`, `Subject:` …),
-/// quote separators, titles and lines repeating a subject are blanked: they name topics, not
+/// quote separators, titles, signatures, disclaimers and lines repeating a subject are blanked: they name topics, not
 /// facts ("Subject: Detainer policy", "RE: Threats"), and mail addresses are no offense. Which
 /// line is which is segmentation's finding (`Communication.bodyLineRoles`); nothing here
 /// reads header labels. OCR confusions inside words are folded (see `OCRFolding`).
@@ -136,7 +136,9 @@ struct MessageText {
         case .title: return .header
         case .quoteSeparator, .attribution: return .separator
         case .owner, .furniture: return .separator
-        case .body: break
+        // Signatures and confidentiality footers state no offense or detainer of anyone.
+        case .signature, .disclaimer: return .separator
+        case .body, .form: break
         }
         let t = topic(line)
         if !t.isEmpty, subjects.contains(t) { return .subject }
