@@ -6,7 +6,7 @@ import TextPatterns
 ///
 /// `scan` has the same length as the body (UTF-16) so a range found in it is valid in the
 /// original. In `scan`, header lines of quoted messages (`From:`, `Sent:`, `Subject:` …),
-/// quote separators, titles and lines repeating a subject are blanked: they name topics, not
+/// quote separators, titles, signatures, disclaimers and lines repeating a subject are blanked: they name topics, not
 /// facts ("Subject: Detainer policy", "RE: Threats"), and mail addresses are no offense. Which
 /// line is which is segmentation's finding (`Communication.bodyLineRoles`); nothing here
 /// reads header labels. OCR confusions inside words are folded (see `OCRFolding`).
@@ -33,11 +33,17 @@ struct MessageText {
         let subjects = Set(([c.header.subject] + c.quoted.map(\.subject)).compactMap { $0 }.map(MessageText.topic))
             .filter { !$0.isEmpty }
         var attachments = c.header.attachments
+        var boilerplate: [Range<Int>] = []
         for (index, line) in lines.enumerated() {
             let text = String(decoding: units[line], as: UTF16.self)
             let role = index < c.bodyLineRoles.count ? c.bodyLineRoles[index] : .body
             guard let kind = MessageText.furniture(text, role: role, subjects: subjects) else {
                 MessageText.unquote(&units, line)
+                continue
+            }
+            if kind == .boilerplate {
+                MessageText.unquote(&units, line)
+                boilerplate.append(line)
                 continue
             }
             if kind == .attachments, let value = MessageText.value(of: text, role: role) {
@@ -47,9 +53,16 @@ struct MessageText {
             for k in line { units[k] = 0x20 }
         }
         OCRFolding.fold(&units)
+        // Where a paragraph ends is judged against the widest printed line, signatures and
+        // footers included (they are printed in the body's width): blanking them must not
+        // change where the sentences around them end.
+        let widths = units
+        for line in boilerplate {
+            for k in line { units[k] = 0x20 }
+        }
         attachmentNames = attachments
         scan = PatternText(units: units)
-        sentences = SentenceSplitter.sentences(units, lines: lines)
+        sentences = SentenceSplitter.sentences(units, lines: lines, widths: widths)
     }
 
     // MARK: - Positions
@@ -126,7 +139,7 @@ struct MessageText {
         return out
     }
 
-    enum Furniture { case header, attachments, separator, subject }
+    enum Furniture { case header, attachments, separator, subject, boilerplate }
 
     /// Whether a line is mail furniture rather than something someone wrote: by the role
     /// segmentation gave it, or, for a body line, by repeating a subject of the message.
@@ -136,7 +149,9 @@ struct MessageText {
         case .title: return .header
         case .quoteSeparator, .attribution: return .separator
         case .owner, .furniture: return .separator
-        case .body: break
+        // Signatures and confidentiality footers state no offense or detainer of anyone.
+        case .signature, .disclaimer: return .boilerplate
+        case .body, .form: break
         }
         let t = topic(line)
         if !t.isEmpty, subjects.contains(t) { return .subject }

@@ -13,8 +13,10 @@ import TextPatterns
 /// or a dotted form such as `U.S.C.`; `?` and `!` always do. Semicolons do not: police
 /// lists put several charges of one arrest between semicolons.
 enum SentenceSplitter {
-    static func sentences(_ units: [UInt16], lines: [Range<Int>]) -> [NSRange] {
-        let longest = lines.map { trimmedLength(units, $0) }.max() ?? 0
+    /// `widths`, when given, is the text the widest line is measured in (the same length as
+    /// `units`, before lines were blanked).
+    static func sentences(_ units: [UInt16], lines: [Range<Int>], widths: [UInt16]? = nil) -> [NSRange] {
+        let longest = lines.map { trimmedLength(widths ?? units, $0) }.max() ?? 0
         var ends: [Int] = []
         for (n, line) in lines.enumerated() {
             var j = line.lowerBound

@@ -33,6 +33,12 @@ public struct LineRole: Sendable, Hashable, Codable {
         case title
         /// Page furniture: Bates numbers, page numbers, stamps, repeated banners and footers.
         case furniture
+        /// A signature block: a closing (`Thanks,`), the sender's name, title, agency, phones.
+        case signature
+        /// A confidentiality footer (`This e-mail … is intended only for …`).
+        case disclaimer
+        /// A line of a form or record attached to the message (a detainer form, an arrest report).
+        case form
     }
 
     public var kind: Kind
@@ -56,6 +62,9 @@ public struct LineRole: Sendable, Hashable, Codable {
     /// A line naming the parties of a message: a `From`/`To`/`Cc`/`Bcc` header line or an
     /// attribution (`On …, Name wrote:`).
     public var namesParties: Bool { (isHeader && field?.namesParties == true) || kind == .attribution }
+
+    /// A line nobody wrote for this message's facts: a signature, a disclaimer, furniture.
+    public var isBoilerplate: Bool { kind == .signature || kind == .disclaimer || kind == .furniture }
 
     /// A line stating a subject: a `Subject:` header line or a title (`RE: …`).
     public var statesSubject: Bool { (isHeader && field == .subject) || kind == .title }

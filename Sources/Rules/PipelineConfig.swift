@@ -43,6 +43,18 @@ public struct SegmentationConfig: Sendable, Hashable {
     public var furniture: [String] = []
     /// Regular expressions finding Bates numbers on a page; group 1 if present, else the match.
     public var bates: [String] = []
+    /// Regular expressions for a line opening a confidentiality footer (`This e-mail … is
+    /// intended only for …`): the line and the rest of its paragraph get the disclaimer role.
+    public var disclaimers: [String] = []
+    /// Regular expressions for a closing line (`Thanks,`, `Regards`): the short lines from it to
+    /// the end of the message part get the signature role.
+    public var signatureClosings: [String] = []
+    /// Regular expressions for a signature's contact lines (a phone or fax line, an e-mail or web
+    /// address, `Sent from my iPhone`): with the name and title lines above them, a signature.
+    public var signatureLines: [String] = []
+    /// Regular expressions for a line naming a form or record (`IMMIGRATION DETAINER`): the
+    /// body lines from it to the foot of its page get the form role.
+    public var formTitles: [String] = []
 
     public init() {}
 
@@ -91,6 +103,7 @@ public struct PipelineConfig: Sendable {
         var c = SegmentationConfig()
         let e = reader.mapping(node, "segmentation", allowed: [
                 "time_zone", "header_labels", "quote_separators", "reply_prefixes", "furniture", "bates",
+                "disclaimers", "signature_closings", "signature_lines", "form_titles",
             ])
         if let v = reader.string(e["time_zone"], "segmentation.time_zone") {
             if TimeZone(identifier: v) == nil {
@@ -124,6 +137,10 @@ public struct PipelineConfig: Sendable {
         }
         c.furniture = regexes(e["furniture"], "segmentation.furniture", reader: reader)
         c.bates = regexes(e["bates"], "segmentation.bates", reader: reader)
+        c.disclaimers = regexes(e["disclaimers"], "segmentation.disclaimers", reader: reader)
+        c.signatureClosings = regexes(e["signature_closings"], "segmentation.signature_closings", reader: reader)
+        c.signatureLines = regexes(e["signature_lines"], "segmentation.signature_lines", reader: reader)
+        c.formTitles = regexes(e["form_titles"], "segmentation.form_titles", reader: reader)
         return c
     }
 

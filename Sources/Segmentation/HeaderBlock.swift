@@ -44,14 +44,26 @@ struct HeaderBlockReader: Sendable {
             if let x = firstLetterX(line) { labelX.append(x) }
         }
         // The column is read off the block's labelled lines, those below included.
-        // It ends at the body: two lines running without a label.
+        // It ends at the body: two lines running without a label, and at the next block (a
+        // field printed again, or a `From:` after a line without a label): a quoted message
+        // printed inline (`From: Lewin`) a line below a short reply must not set the column
+        // of a block whose labels OCR lost.
         var ahead = start
         var unlabelled = 0
+        var seenAhead = Set<HeaderField>()
+        var sawUnlabelled = false
         while ahead < lines.count, ahead - start < 12, unlabelled < 2 {
             if !lines[ahead].isFurniture {
                 let values = labels.parseLabelled(lines[ahead].text)
+                if let field = values.first?.field, ahead > start,
+                    seenAhead.contains(field) || (field == .from && sawUnlabelled)
+                {
+                    break
+                }
+                seenAhead.formUnion(values.map(\.field))
                 if values.count == 1 { noteColumns(lines[ahead], values[0]) }
                 unlabelled = values.isEmpty ? unlabelled + 1 : 0
+                if values.isEmpty { sawUnlabelled = true }
             }
             ahead += 1
         }

@@ -152,6 +152,24 @@ struct PageFurniture: Sendable {
         return nil
     }
 
+    /// Furniture a page shows on its own, without the rest of the document: a page number
+    /// (`Page 2 of 5`), a court filing stamp or a configured banner, in the page's margins
+    /// (`lines` are the page's printed lines; empty lines count for no margin line).
+    func marginFurniture(_ lines: [String]) -> Set<Int> {
+        let idx = lines.indices.filter { !lines[$0].isEmpty }
+        var out = Set<Int>()
+        for i in marginIndices(Array(idx)) {
+            let lower = lines[i].lowercased()
+            if firstMatch(PageFurniture.pageNumber, lower) != nil || firstMatch(PageFurniture.courtStamp, lower) != nil
+                || matchesFurniture(lines[i])
+            {
+                out.insert(i)
+            }
+        }
+        for i in idx where matchesFurniture(lines[i]) { out.insert(i) }
+        return out
+    }
+
     private func matchesFurniture(_ raw: String) -> Bool {
         // Scans frame stamps with specks and box edges: `_ [RELEASED UNDER FOIA |`.
         let text = String(raw.drop { !$0.isLetter && !$0.isNumber })

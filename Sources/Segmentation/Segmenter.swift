@@ -21,6 +21,8 @@ public struct Segmenter: Sendable {
     let furniture: PageFurniture
     /// What each line is by its text: header line, quote separator, attribution, title.
     public let lineRoles: LineRoleReader
+    /// Signatures, disclaimers and form lines inside bodies.
+    let structure: BodyStructure
 
     public init(config: SegmentationConfig) {
         lineRoles = LineRoleReader(config: config)
@@ -29,13 +31,27 @@ public struct Segmenter: Sendable {
         web = WebPrintoutReader(labels: labels)
         normaliser = HeaderNormaliser(dates: SentDateParser(timeZone: config.timeZone))
         furniture = PageFurniture(furniturePatterns: config.furniture, batesPatterns: config.bates)
+        structure = BodyStructure(config: config)
     }
 
     /// The role of each printed line of a page (its words split at `endsLine`, as
     /// `PageText.joinedText` prints them), read from the text of each line, for the stages that
-    /// read whole pages (the redacted PDF).
+    /// read whole pages (the redacted PDF): header lines, the owner's name line over them, the
+    /// furniture the page shows on its own (page numbers, stamps, configured banners; repeated
+    /// lines and Bates series need the whole document), signatures, disclaimers and form lines.
     public func roles(of page: PageText) -> [LineRole] {
-        lineRoles.roles(of: PageText.joinedText(page.words).split(separator: "\n", omittingEmptySubsequences: false))
+        let texts = PageText.joinedText(page.words).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { PrintedLine.trim(String($0)) }
+        var out = lineRoles.roles(of: texts)
+        // The mailbox owner's name line on top of a printout, over its header.
+        if let first = texts.firstIndex(where: { !$0.isEmpty }), out[first].kind == .body, isNameLine(texts[first]),
+            out[(first + 1)..<min(out.count, first + 4)].contains(where: { $0.kind == .header })
+        {
+            out[first] = LineRole(.owner)
+        }
+        for i in furniture.marginFurniture(texts) where out[i].kind == .body { out[i] = LineRole(.furniture) }
+        structure.mark(&out, texts: texts, pages: nil)
+        return out
     }
 
     public func segment(_ doc: ExtractedDocument) -> [Communication] {
@@ -372,7 +388,9 @@ public struct Segmenter: Sendable {
     /// quoted header blocks inside it (wrapped `To:` lists and lines whose label OCR lost
     /// included) as quoted header lines of their field. Every header line in a body is quoted.
     private func bodyRoles(_ lines: ArraySlice<PrintedLine>, blocks: [HeaderBlock]) -> [LineRole] {
-        var out = roles(ofBody: lines.map(\.trimmed))
+        let texts = lines.map(\.trimmed)
+        var out = lineRoles.roles(of: texts)
+        for k in out.indices where out[k].kind == .header { out[k].kind = .quotedHeader }
         for block in blocks {
             var field: HeaderField = .from
             for i in block.start..<block.end where lines.indices.contains(i) {
@@ -384,6 +402,7 @@ public struct Segmenter: Sendable {
                 }
             }
         }
+        structure.mark(&out, texts: texts, pages: lines.map(\.page))
         return out
     }
 
@@ -392,6 +411,7 @@ public struct Segmenter: Sendable {
     public func roles(ofBody lines: [String]) -> [LineRole] {
         var out = lineRoles.roles(of: lines)
         for k in out.indices where out[k].kind == .header { out[k].kind = .quotedHeader }
+        structure.mark(&out, texts: lines.map { PrintedLine.trim($0) }, pages: nil)
         return out
     }
 

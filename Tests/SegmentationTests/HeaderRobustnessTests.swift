@@ -159,6 +159,27 @@ func printout(_ pages: [[String]], name: String = "printout.pdf", source: PageSo
         #expect(comms.map(\.header.from) == ["Callahan, Lisa", "Doe, Jane", "Ortiz, Ana"])
     }
 
+    /// Chicago part 1 and 15: a reply's `From:` and `Sent:` labels lost, its `Subject:` kept,
+    /// and the message it quotes printed with inline labels a line below the reply. The quoted
+    /// block's values (left of the column) must not set the reply's value column.
+    @Test func lostLabelsAboveAShortReplyOverAnInlineQuotedBlock() throws {
+        let reply = [
+            "Little, Patricia A.", "\tMartinez", "\tThursday, March 07, 2013 1:57 PM", "Subject:\tRE: Asset Forfeiture",
+            "Robert is doing it im busy", "From: Lewin, Jonathan H.", "Sent: Thursday, March 07, 2013 1:57 PM",
+            "To: Martinez, Maria P.", "Subject: RE: Asset Forfeiture", "haha",
+        ]
+        let doc = printout([
+            ["Little, Patricia A.", "From:\tLewin", "Sent:\tThursday, March 07, 2013 2:36 PM", "Subject:\tRE: Asset Forfeiture", "Stop by."],
+            reply,
+        ])
+        let comms = defaultSegmenter.segment(doc)
+        try #require(comms.count == 2, "\(comms.map(\.header))")
+        #expect(comms.map(\.pageStart) == [1, 2])
+        #expect(comms[1].header.from == "Martinez")
+        #expect(comms[1].header.sent == "2013-03-07T13:57:00-05:00")
+        #expect(comms[1].quoted.first?.from == "Lewin, Jonathan H.")
+    }
+
     /// Body lines at the left margin and inline headers (no value column) give no lost labels.
     @Test func noColumnNoGuess() throws {
         let doc = printout([
