@@ -75,22 +75,10 @@ public struct Redactor: Sendable {
                 registry.addIdentifier(key, type: f.type, strength: f.confidence)
             }
         }
-        var privateFindings: [Finding] = []
         for f in scan.findings where f.type == .personName {
             guard let name = f.name else { continue }
             if scan.officials.contains(where: { $0.span.overlaps(f.span) && $0.strength >= f.confidence }) { continue }
             registry.addPrivate(name, strength: f.confidence, rule: f.ruleID)
-            privateFindings.append(f)
-        }
-        // A number redacted only because it stands beside a private person (`private_context`
-        // rules) is that person's wherever else it is printed: the next page of the record
-        // prints it alone, and `verify` would find it there.
-        let around = privateFindings + scan.findings.filter { $0.type != .personName && $0.confidence >= 0.7 }
-        let kept = scan.kept + scan.officials.map(\.span)
-        for f in Resolver.contextFindings(ctx, around: around, kept: kept, rules: rules) {
-            if let key = IdentifierKey.key(ctx.string(f.span), type: f.type) {
-                registry.addIdentifier(key, type: f.type, strength: f.confidence)
-            }
         }
     }
 

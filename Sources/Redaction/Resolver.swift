@@ -132,13 +132,7 @@ final class Resolver: Sendable {
     /// digit-bearing token that no safe shape explains is a private person's identifier
     /// (`J. Ruiz, 123 456 789, S1234567`), redacted rather than guessed safe.
     func contextFindings(_ ctx: ScanContext, around findings: [Finding], kept: [TextSpan]) -> [Finding] {
-        Resolver.contextFindings(ctx, around: findings, kept: kept, rules: rules)
-    }
-
-    static func contextFindings(_ ctx: ScanContext, around findings: [Finding], kept: [TextSpan], rules: PIIRules)
-        -> [Finding]
-    {
-        let rules = rules.patterns.filter(\.privateContext)
+        let rules = self.rules.patterns.filter(\.privateContext)
         guard !rules.isEmpty, !findings.isEmpty else { return [] }
         var lines = Set<Int>()
         for f in findings {
