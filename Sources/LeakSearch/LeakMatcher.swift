@@ -32,6 +32,9 @@ public struct LeakMatcher: Sendable {
     /// an ordinary word (`Dear Ms. Mire:`). Ranks are left out: `Sgt. Young` is an official.
     static let titles: Set<String> = ["mr", "mrs", "ms", "miss", "mx", "dear"]
     static let minimumOneEditLetters = 6
+    /// A surname of three letters or fewer alone (`VAN`, `SON`, `Ng`) is found inside too much
+    /// ordinary print to be searched for by itself; the redaction's sweep leaves it too.
+    package static let minimumSurnameAlone = 4
     static let minimumFragment = 3
 
     /// - Parameters:
@@ -345,7 +348,9 @@ public struct LeakMatcher: Sendable {
                 joined += words[j].shape
                 guard joined.count <= matcher.maxSurname else { break }
                 for t in matcher.bySurname[joined] ?? [] where inScope(t) {
-                    guard let name = matcher.patterns[t].name else { continue }
+                    guard let name = matcher.patterns[t].name, joined.count >= LeakMatcher.minimumSurnameAlone else {
+                        continue
+                    }
                     if j > i, joined.count < TargetPatterns.minimumJoined { continue }
                     if isKept(i, j) {
                         ignoredKeep.insert(t)

@@ -47,7 +47,7 @@ struct LeakSweep: Sendable {
         {
             // A surname of three letters or fewer, a particle or a never-a-name word (`VAN`, `SON`,
             // `NFL`, OCR's `oy`) is a misread, not a person to look for in every form.
-            guard let surname = entry.surname.sorted().first, surname.count >= 4, !lexicon.isParticle(surname),
+            guard let surname = entry.surname.sorted().first, surname.count >= LeakMatcher.minimumSurnameAlone, !lexicon.isParticle(surname),
                 !lexicon.isNeverName(folded: surname)
             else { continue }
             let givens = entry.given.sorted()
