@@ -173,7 +173,7 @@ final class Resolver: Sendable {
             let word = token.folded
             guard token.isTitleCase || (token.isAllUpper && token.text.count >= 3), word.count >= 3,
                 lexicon.isProperName(folded: word), !lexicon.isCommon(folded: word), !lexicon.isNeverName(folded: word),
-                officialWordStrength(word) == 0, isFree(t)
+                !isOfficialsWord(word, besides: identity), isFree(t)
             else { return nil }
             let known = registry.persons[identity]?.given ?? []
             guard known.isEmpty || known.contains(where: { Nicknames.same($0, word) }) else { return nil }
@@ -281,7 +281,8 @@ final class Resolver: Sendable {
             for i in inside {
                 let word = ctx.tokens[i].folded
                 guard word.count >= 3, !entry.surname.contains(word), lexicon.isProperName(folded: word),
-                    !lexicon.isCommon(folded: word), !lexicon.isNeverName(folded: word), officialWordStrength(word) == 0
+                    !lexicon.isCommon(folded: word), !lexicon.isNeverName(folded: word),
+                    !isOfficialsWord(word, besides: identity)
                 else { continue }
                 named.append((word, f))
             }
@@ -299,6 +300,18 @@ final class Resolver: Sendable {
                     name: nil, identity: f.identity))
         }
         return out
+    }
+
+    /// Whether a word is an official's name: on the allowlist, an official's surname, or the
+    /// given name of an official with another surname than this person's. Evidence that the
+    /// person themself is an official (`From: Sam Stecklow` printed without an address) was
+    /// outweighed when their surname was redacted, so it does not keep their given name.
+    func isOfficialsWord(_ word: String, besides identity: String) -> Bool {
+        if rules.officials.nameWords.contains(word) { return true }
+        let parts = nameParts(identity)
+        return registry.officials.values.contains {
+            $0.surname.contains(word) || ($0.given.contains(word) && $0.surname.isDisjoint(with: parts))
+        }
     }
 
     /// The words of a person's name: of the identity, or, for a surname that stands for several

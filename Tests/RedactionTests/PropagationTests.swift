@@ -252,4 +252,26 @@ import Testing
         #expect(!(out.communication.header.from ?? "").contains("Stecklow"))
         #expect(!(out.communication.header.from ?? "").contains("Sam"))
     }
+
+    /// The requester signs the forward with his given name, over his full name; the header's
+    /// display name without an address is no official's evidence once `Mr. Stecklow` is private.
+    @Test func aSalutedRequestersSignOffIsRedacted() {
+        let body = MarkedText(
+            """
+            attached is apparently better awards data; read the FOIA officer's letter below.
+            ⟦name:Sam⟧
+            ⟦name:Sam Stecklow⟧
+            Invisible Institute
+            ---------- Forwarded message ----------
+            Mr. ⟦name:Stecklow⟧,
+            The Department has located 14 awards; see the list below.
+            """)
+        let c = communication(id: "g", from: "Sam Stecklow", subject: "Fw: FOIA Update", body: body.text, path: "g.pdf")
+        let redactor = TestRules.redactor
+        var registry = redactor.detect(c)
+        registry.place(inDocument: "g.pdf")
+        let out = redactor.redact(c, registry: registry.scoped(to: "g.pdf"))
+        expectRedaction(of: [body], result: [out])
+        #expect(!(out.communication.header.from ?? "").contains("Sam"))
+    }
 }
