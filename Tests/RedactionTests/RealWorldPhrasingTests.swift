@@ -161,6 +161,17 @@ import Testing
         ])
     }
 
+    /// The release's request number printed beside a private person stays; the person's
+    /// booking code does not.
+    @Test func theRequestNumberBesideAPersonStays() {
+        expectBodies([
+            """
+            BPD ⟪PR19-0412⟫ page 4
+            ⟦name:ZELAYA, Edwin⟧ ⟦dob:03/14/1988⟧ booked ⟦BK26-858427⟧ (request ⟪PRR 21-1187⟫)
+            """
+        ])
+    }
+
     /// An arrest list whose name column wrapped after the surname's comma.
     @Test func aRecordRowWrappedAfterTheComma() {
         expectBodies([
