@@ -32,15 +32,24 @@ final class Resolver: Sendable {
         self.scanner = scanner
         self.pseudonyms = pseudonyms
         self.registry = registry
-        sweep = LeakSweep(registry: registry, rules: rules) { identity, entry in
-            // A weakly found name that `decideName` would leave to an official with its
-            // surname (`Bill Kilroy`, known as `Kilroy Jr, William A.`) is not searched for.
-            guard entry.strength < 0.6, let surname = entry.surname.sorted().first,
-                (rules.officials.nameWords.contains(surname) ? 1 : registry.officialWordStrength(surname)) > entry.strength
-            else { return false }
-            return Resolver.probablyOfficial(
-                surname: surname, given: entry.given.sorted().first, rules: rules, registry: registry)
+        // A weakly found name that `decideName` leaves to an official with its surname
+        // (`Bill Kilroy`, known as `Kilroy Jr, William A.`) is not searched for either.
+        sweep = LeakSweep(registry: registry, rules: rules) { _, entry in
+            guard let surname = entry.surname.sorted().first else { return false }
+            return Resolver.yieldsToOfficial(
+                strength: entry.strength, surname: surname, given: entry.given.sorted().first, rules: rules,
+                registry: registry)
         }
+    }
+
+    /// Whether a weakly found name yields to an official who has its surname and no other given
+    /// name (`Sean Kelly`, known as `Det. Kelly`; `Bill Kilroy` as `Kilroy, William`).
+    static func yieldsToOfficial(
+        strength: Double, surname: String, given: String?, rules: PIIRules, registry: EntityRegistry
+    ) -> Bool {
+        let official = rules.officials.nameWords.contains(surname) ? 1 : registry.officialWordStrength(surname)
+        return strength < 0.6 && official > strength
+            && probablyOfficial(surname: surname, given: given, rules: rules, registry: registry)
     }
 
     func isPrivate(_ identity: String) -> Bool {
@@ -345,9 +354,9 @@ final class Resolver: Sendable {
         if off > priv || (off == priv && priv < 0.85) { return nil }
         // A lone surname that is also an official's is kept, unless the evidence is stronger.
         if f.name?.given.isEmpty ?? false, let surname, officialWordStrength(surname) >= f.confidence { return nil }
-        // A weakly found name yields to any official who has its surname (`Sean Kelly`, known as `Det. Kelly`).
-        if f.confidence < 0.6, privateStrength(identity) < 0.6, let surname, officialWordStrength(surname) > f.confidence,
-            probablyOfficial(surname: surname, given: f.name?.given.first)
+        if privateStrength(identity) < 0.6, let surname,
+            Resolver.yieldsToOfficial(
+                strength: f.confidence, surname: surname, given: f.name?.given.first, rules: rules, registry: registry)
         {
             return nil
         }

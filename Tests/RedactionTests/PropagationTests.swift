@@ -243,12 +243,7 @@ import Testing
             Mr. ⟦name:Stecklow⟧,
             The Department has located 14 awards; see the list below.
             """)
-        let c = communication(id: "g", from: "Sam Stecklow", subject: "Fw: FOIA Update", body: body.text, path: "g.pdf")
-        let redactor = TestRules.redactor
-        var registry = redactor.detect(c)
-        registry.place(inDocument: "g.pdf")
-        let out = redactor.redact(c, registry: registry.scoped(to: "g.pdf"))
-        expectRedaction(of: [body], result: [out])
+        let out = redactForward(fromRequester: body)
         #expect(!(out.communication.header.from ?? "").contains("Stecklow"))
         #expect(!(out.communication.header.from ?? "").contains("Sam"))
     }
@@ -266,12 +261,19 @@ import Testing
             Mr. ⟦name:Stecklow⟧,
             The Department has located 14 awards; see the list below.
             """)
+        let out = redactForward(fromRequester: body)
+        #expect(!(out.communication.header.from ?? "").contains("Sam"))
+    }
+
+    /// The Gmail forward headed `From: Sam Stecklow` (no address), redacted in its own
+    /// document, with the body's marks checked.
+    private func redactForward(fromRequester body: MarkedText) -> RedactionResult {
         let c = communication(id: "g", from: "Sam Stecklow", subject: "Fw: FOIA Update", body: body.text, path: "g.pdf")
         let redactor = TestRules.redactor
         var registry = redactor.detect(c)
         registry.place(inDocument: "g.pdf")
         let out = redactor.redact(c, registry: registry.scoped(to: "g.pdf"))
         expectRedaction(of: [body], result: [out])
-        #expect(!(out.communication.header.from ?? "").contains("Sam"))
+        return out
     }
 }
